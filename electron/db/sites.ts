@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { Site } from '../../shared/domain/types.ts';
+import type { Side } from '../../shared/atlas/types.ts';
+import { expectOneChange } from './rows.ts';
+
+interface SiteRow {
+  id: string;
+  session_id: string;
+  seq: number;
+  diagram_id: string;
+  diagram_version: number;
+  x: number;
+  y: number;
+  muscle_id: string;
+  side: string;
+  units: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS =
+  'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, created_at, updated_at';
+
+function toSite(r: SiteRow): Site {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    seq: r.seq,
+    viewId: r.diagram_id,
+    viewVersion: r.diagram_version,
+    x: r.x,
+    y: r.y,
+    muscleId: r.muscle_id,
+    side: r.side as Side,
+    units: r.units,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function nextSeq(db: Database.Database, sessionId: string): number {
+  const row = db
+    .prepare<[string], { next: number }>('SELECT coalesce(max(seq), 0) + 1 AS next FROM sites WHERE session_id = ?')
+    .get(sessionId);
+  return row?.next ?? 1;
+}
+
+export function insertSite(db: Database.Database, s: Site): Site {
+  const row = db
+    .prepare<unknown[], SiteRow>(`INSERT INTO sites (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`)
+    .get(s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.createdAt, s.updatedAt);
+  if (!row) throw new Error('insertSite: no row returned');
+  return toSite(row);
+}
+
+export function getSite(db: Database.Database, id: string): Site | undefined {
+  const row = db.prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE id = ?`).get(id);
+  return row && toSite(row);
+}
+
+export function listSites(db: Database.Database, sessionId: string): Site[] {
+  return db
+    .prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE session_id = ? ORDER BY seq`)
+    .all(sessionId)
+    .map(toSite);
+}
+
+export function updateSite(db: Database.Database, s: Site): Site {
+  const row = db
+    .prepare<unknown[], SiteRow>(
+      `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, updated_at = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    )
+    .get(s.x, s.y, s.muscleId, s.side, s.units, s.updatedAt, s.id);
+  if (!row) throw new Error(`updateSite: site ${s.id} vanished during update`);
+  return toSite(row);
+}
+
+export function deleteSite(db: Database.Database, id: string): void {
+  expectOneChange(db.prepare('DELETE FROM sites WHERE id = ?').run(id), `deleteSite(${id})`);
+}

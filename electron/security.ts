@@ -1,0 +1,60 @@
+import { app, session, shell, type WebContents } from 'electron';
+
+/**
+ * Content Security Policy for every page we load: our own bundled scripts and styles only,
+ * images from data: URLs (canvas exports), no network at all.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Judged with new URL(), never by substring. */
+export function isAppUrl(raw: string, appEntry: URL): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (appEntry.protocol === 'file:') return url.protocol === 'file:' && url.pathname === appEntry.pathname;
+  return url.origin === appEntry.origin;
+}
+
+/** Refuses navigation, new windows, webviews and every permission request, for every web contents. */
+export function installSecurity(appEntry: URL): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, appEntry)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, appEntry)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Only well-formed https links (e.g. a cited label source) open, and only in the system browser.
+      try {
+        if (new URL(url).protocol === 'https:') void shell.openExternal(url);
+      } catch {
+        /* malformed URL: refuse silently */
+      }
+      return { action: 'deny' };
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import { useCallback, useState } from 'react';
+import { AtlasGallery } from './atlas/AtlasGallery.tsx';
+import { ChartScreen } from './ChartScreen.tsx';
+import { Notice, type NoticeData } from './Notice.tsx';
+import { PatientScreen } from './PatientScreen.tsx';
+import { PatientsScreen } from './PatientsScreen.tsx';
+
+export type Route =
+  | { screen: 'patients' }
+  | { screen: 'patient'; patientId: string }
+  | { screen: 'chart'; patientId: string; sessionId: string }
+  | { screen: 'atlas' };
+
+export interface Nav {
+  go: (route: Route) => void;
+  notify: (notice: NoticeData) => void;
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>({ screen: 'patients' });
+  const [notice, setNotice] = useState<NoticeData | null>(null);
+  const notify = useCallback((n: NoticeData) => setNotice(n), []);
+  const nav: Nav = { go: setRoute, notify };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <button type="button" className="brand" onClick={() => setRoute({ screen: 'patients' })}>
+          ToxinMap
+        </button>
+        <nav className="topnav" aria-label="Main">
+          <button
+            type="button"
+            className={route.screen === 'atlas' ? 'navlink active' : 'navlink'}
+            onClick={() => setRoute({ screen: 'atlas' })}
+          >
+            Atlas
+          </button>
+          <button
+            type="button"
+            className={route.screen === 'patients' ? 'navlink active' : 'navlink'}
+            onClick={() => setRoute({ screen: 'patients' })}
+          >
+            Patients
+          </button>
+        </nav>
+      </header>
+      {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+      <div className="content">{renderRoute(route, nav)}</div>
+    </div>
+  );
+}
+
+function renderRoute(route: Route, nav: Nav) {
+  switch (route.screen) {
+    case 'patients':
+      return <PatientsScreen nav={nav} />;
+    case 'patient':
+      return <PatientScreen key={route.patientId} patientId={route.patientId} nav={nav} />;
+    case 'chart':
+      return <ChartScreen key={route.sessionId} patientId={route.patientId} sessionId={route.sessionId} nav={nav} />;
+    case 'atlas':
+      return <AtlasGallery />;
+  }
+}

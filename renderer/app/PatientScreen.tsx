@@ -1,0 +1,124 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Patient, SessionSummary } from '../../shared/domain/types.ts';
+import { INDICATIONS, indicationLabel, type IndicationId } from '../../shared/indications.ts';
+import { errorMessage } from '../api.ts';
+import type { Nav } from './App.tsx';
+import { useClient } from './client-context.tsx';
+import { ageOn, formatDate, formatUnits, patientName, todayIso } from './format.ts';
+
+export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav }) {
+  const client = useClient();
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [sessions, setSessions] = useState<SessionSummary[]>([]);
+  const [date, setDate] = useState(todayIso());
+  const [indication, setIndication] = useState<IndicationId | ''>('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([client.patient.get({ id: patientId }), client.session.listForPatient({ patientId })])
+      .then(([p, s]) => {
+        setPatient(p);
+        setSessions(s);
+      })
+      .catch((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per patient
+  }, [client, patientId]);
+
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    if (indication === '') {
+      setError('Choose the indication for this session.');
+      return;
+    }
+    try {
+      const session = await client.session.create({ patientId, date, indication });
+      nav.go({ screen: 'chart', patientId, sessionId: session.id });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  if (!patient) return <main className="screen muted">Loading…</main>;
+  return (
+    <main className="screen">
+      <div className="screen-head">
+        <div>
+          <h1 data-testid="patient-name">{patientName(patient)}</h1>
+          <p className="subtitle">
+            MRN <span className="mono">{patient.mrn}</span> · born {formatDate(patient.birthDate)} · age{' '}
+            {ageOn(patient.birthDate, todayIso())}
+          </p>
+        </div>
+        <button type="button" onClick={() => nav.go({ screen: 'patients' })}>
+          All patients
+        </button>
+      </div>
+
+      <form className="card form-row" onSubmit={(e) => void start(e)} aria-label="Start a session">
+        <h2>Start a treatment session</h2>
+        <label>
+          Date
+          <input type="date" required value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label>
+          Indication
+          <select
+            required
+            value={indication}
+            onChange={(e) => setIndication(e.target.value as IndicationId)}
+            data-testid="indication"
+          >
+            <option value="">Choose…</option>
+            {INDICATIONS.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" data-testid="start-session">
+          Start session
+        </button>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+
+      <h2>Sessions</h2>
+      {sessions.length === 0 ? (
+        <p className="empty">No sessions recorded yet.</p>
+      ) : (
+        <table className="list" data-testid="session-list">
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Indication</th>
+              <th>Sites</th>
+              <th>Total</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} className="clickable" onClick={() => nav.go({ screen: 'chart', patientId, sessionId: s.id })}>
+                <td>
+                  <button type="button" className="linklike" onClick={() => nav.go({ screen: 'chart', patientId, sessionId: s.id })}>
+                    {formatDate(s.date)}
+                  </button>
+                </td>
+                <td>{indicationLabel(s.indication)}</td>
+                <td>{s.siteCount}</td>
+                <td>{formatUnits(s.totalUnits)}</td>
+                <td>
+                  <span className={`badge badge-${s.status}`}>{s.status === 'draft' ? 'Draft' : 'Signed'}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Patient } from '../../shared/domain/types.ts';
+import { errorMessage } from '../api.ts';
+import type { Nav } from './App.tsx';
+import { useClient } from './client-context.tsx';
+import { ageOn, formatDate, patientName, todayIso } from './format.ts';
+
+export function PatientsScreen({ nav }: { nav: Nav }) {
+  const client = useClient();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Patient[] | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      client.patient
+        .search({ query, limit: 50 })
+        .then((found) => current && setResults(found))
+        .catch((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }));
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- nav.notify is stable; re-run on query only
+  }, [client, query]);
+
+  return (
+    <main className="screen">
+      <div className="screen-head">
+        <h1>Patients</h1>
+        <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
+          Add patient
+        </button>
+      </div>
+      {adding && <AddPatientForm nav={nav} onCancel={() => setAdding(false)} />}
+      <label className="search">
+        <span className="visually-hidden">Find a patient</span>
+        <input
+          type="search"
+          autoFocus
+          placeholder="Find by name or MRN"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="patient-search"
+        />
+      </label>
+      {results === null ? (
+        <p className="muted">Loading…</p>
+      ) : results.length === 0 ? (
+        <p className="empty" data-testid="no-patients">
+          {query.trim() === '' ? 'No patients yet. Add the first one to start charting.' : `No patient matches “${query}”.`}
+        </p>
+      ) : (
+        <table className="list" data-testid="patient-results">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>MRN</th>
+              <th>Date of birth</th>
+              <th>Age</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((p) => (
+              <tr key={p.id} className="clickable" onClick={() => nav.go({ screen: 'patient', patientId: p.id })}>
+                <td>
+                  <button type="button" className="linklike" onClick={() => nav.go({ screen: 'patient', patientId: p.id })}>
+                    {patientName(p)}
+                  </button>
+                </td>
+                <td className="mono">{p.mrn}</td>
+                <td>{formatDate(p.birthDate)}</td>
+                <td>{ageOn(p.birthDate, todayIso())}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function AddPatientForm({ nav, onCancel }: { nav: Nav; onCancel: () => void }) {
+  const client = useClient();
+  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const patient = await client.patient.create(form);
+      nav.notify({ kind: 'info', message: `${patientName(patient)} added.` });
+      nav.go({ screen: 'patient', patientId: patient.id });
+    } catch (err) {
+      // The form keeps what was typed: nothing is lost on a refused save.
+      setError(errorMessage(err));
+      setSaving(false);
+    }
+  }
+
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
+  });
+
+  return (
+    <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-label="New patient">
+      <h2>New patient</h2>
+      <label>
+        MRN
+        <input required autoFocus maxLength={32} {...field('mrn')} data-testid="new-mrn" />
+      </label>
+      <label>
+        Family name
+        <input required maxLength={100} {...field('familyName')} data-testid="new-family" />
+      </label>
+      <label>
+        Given name
+        <input required maxLength={100} {...field('givenName')} data-testid="new-given" />
+      </label>
+      <label>
+        Date of birth
+        <input required type="date" max={todayIso()} {...field('birthDate')} data-testid="new-dob" />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={saving} data-testid="save-patient">
+          Save patient
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { INDICATION_IDS } from '../indications.ts';
+
+/** A calendar date (YYYY-MM-DD) that really exists: 2025-02-30 is refused. */
+export const isoDate = z.iso.date({ error: 'must be a real date written YYYY-MM-DD' });
+
+/** An instant with an explicit offset, e.g. 2026-11-25T09:30:00.000Z. */
+export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date and time in ISO 8601 form' });
+
+export const id = z.uuid({ error: 'must be an id (UUID)' });
+
+export function boundedText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} is longer than ${max} characters` });
+}
+
+export function requiredText(label: string, max: number) {
+  return boundedText(label, max).min(1, { error: `${label} is required` });
+}
+
+/**
+ * Medical record number: letters, digits and - / . separators, 1–32 characters.
+ * Site-specific formats vary too much to be stricter without configuration.
+ */
+export const mrn = z
+  .string({ error: 'MRN must be text' })
+  .trim()
+  .min(1, { error: 'MRN is required' })
+  .max(32, { error: 'MRN is longer than 32 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9./-]*$/, { error: 'MRN may contain only letters, digits, "-", "/" and "."' });
+
+/**
+ * Units of toxin at one site: more than 0, at most two decimals (blepharospasm needs 1.25 U),
+ * and below an absurd ceiling that can only be a typing error (Myobloc sessions reach 10,000 U).
+ */
+export const units = z
+  .number({ error: 'units must be a number' })
+  .finite({ error: 'units must be a finite number' })
+  .gt(0, { error: 'units must be more than 0' })
+  .max(20_000, { error: 'units above 20,000 at one site cannot be right' })
+  .refine((u) => Math.abs(Math.round(u * 100) - u * 100) < 1e-6, { error: 'units allow at most two decimals' });
+
+export const indication = z.enum(INDICATION_IDS, { error: 'must be one of the listed indications' });
+
+export const side = z.enum(['left', 'right', 'midline'], { error: "side must be 'left', 'right' or 'midline'" });
+
+/** A coordinate in a diagram's own units; diagrams are a few thousand units across at most. */
+export const coordinate = z
+  .number({ error: 'coordinate must be a number' })
+  .finite({ error: 'coordinate must be finite' })
+  .min(-10_000)
+  .max(10_000);
+
+/** Sum unit figures without binary floating-point drift (1.25 + 1.25 + 2.5 is 5, not 4.999999). */
+export function sumUnits(values: readonly number[]): number {
+  return values.reduce((acc, v) => acc + Math.round(v * 100), 0) / 100;
+}

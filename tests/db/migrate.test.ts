@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../electron/db/open.ts';
+import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../electron/db/migrate.ts';
+import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
+
+const migrations = loadMigrations(MIGRATIONS_DIR);
+const latest = migrations.at(-1)?.version ?? 0;
+let dir: string;
+
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => removeDir(dir));
+
+function tables(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('are numbered NNNN-name.sql in increasing order', () => {
+    expect(migrations.length).toBeGreaterThan(0);
+    const versions = migrations.map((m) => m.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('bring a fresh database to the latest version with WAL and foreign keys on', async () => {
+    const file = path.join(dir, 'fresh.sqlite');
+    const opened = await openDatabase({ file, migrationsDir: MIGRATIONS_DIR });
+    expect(opened.schemaVersion).toBe(latest);
+    expect(schemaVersion(opened.db)).toBe(latest);
+    expect(opened.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(tables(opened.db)).toEqual(expect.arrayContaining(['patients', 'sessions', 'sites']));
+    expect(opened.preMigrationBackup).toBeNull();
+    opened.db.close();
+  });
+
+  it('refuse a database written by a newer version and leave it untouched', async () => {
+    const file = path.join(dir, 'future.sqlite');
+    const future = new Database(file);
+    future.exec('CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES (\'from the future\');');
+    future.pragma(`user_version = ${latest + 10}`);
+    future.close();
+    const before = fs.readFileSync(file);
+
+    await expect(openDatabase({ file, migrationsDir: MIGRATIONS_DIR })).rejects.toBeInstanceOf(NewerDatabaseError);
+    await expect(openDatabase({ file, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(/newer version/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('leave the file exactly as it was when a migration fails', () => {
+    const file = path.join(dir, 'broken.sqlite');
+    const db = new Database(file);
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO patients VALUES ('p1', 'MRN1', 'Doe', 'Jane', '1970-01-01', 't', 't')").run();
+    const broken = [...migrations, { version: latest + 10, name: 'broken', sql: 'CREATE TABLE extra (x); SELECT * FROM missing_table;' }];
+
+    expect(() => migrate(db, broken)).toThrow(/broken failed/);
+    expect(schemaVersion(db)).toBe(migrations[0]?.version);
+    expect(tables(db)).not.toContain('extra');
+    expect(db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('take a backup of an existing file before migrating it', async () => {
+    const file = path.join(dir, 'old.sqlite');
+    const db = new Database(file);
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO patients VALUES ('p1', 'MRN1', 'Doe', 'Jane', '1970-01-01', 't', 't')").run();
+    db.close();
+    if (migrations.length < 2) return expect(migrations.length).toBe(1);
+
+    const opened = await openDatabase({ file, migrationsDir: MIGRATIONS_DIR, backupDir: path.join(dir, 'backups') });
+    expect(opened.migratedFrom).toBe(migrations[0]?.version);
+    expect(opened.preMigrationBackup).not.toBeNull();
+    const backup = new Database(opened.preMigrationBackup ?? '', { readonly: true });
+    expect(schemaVersion(backup)).toBe(migrations[0]?.version);
+    expect(backup.prepare('SELECT mrn FROM patients').all()).toEqual([{ mrn: 'MRN1' }]);
+    backup.close();
+    opened.db.close();
+  });
+
+  it('refuse a badly named migration file', () => {
+    const bad = path.join(dir, 'bad');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, '10-oops.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(bad)).toThrow(/NNNN-kebab-name/);
+  });
+});
+
+describe('migration 0010-initial', () => {
+  it('creates patients, sessions and sites with a unique MRN and a foreign key from site to session', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.filter((m) => m.version <= 10));
+    db.prepare("INSERT INTO patients VALUES ('p1', 'MRN1', 'Doe', 'Jane', '1970-01-01', 't', 't')").run();
+    expect(() => db.prepare("INSERT INTO patients VALUES ('p2', 'MRN1', 'Roe', 'Ann', '1970-01-01', 't', 't')").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare("INSERT INTO sites VALUES ('s1', 'nope', 1, 'face_front', 1, 1, 1, 'frontalis', 'left', 5, 't', 't')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

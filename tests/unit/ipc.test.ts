@@ -1,0 +1,147 @@
+import { CHANNELS } from '../../shared/ipc/channels.ts';
+import { contract, type Channel } from '../../shared/ipc/contract.ts';
+import type { Patient, SessionDetail, Site } from '../../shared/domain/types.ts';
+import { testBackend, type TestBackend } from '../helpers/backend.ts';
+import { dumpDatabase } from '../helpers/dump.ts';
+
+let b: TestBackend;
+let patient: Patient;
+let session: SessionDetail;
+let site: Site;
+
+beforeAll(async () => {
+  b = await testBackend();
+  patient = await b.call('patient:create', { mrn: 'A-1001', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02' });
+  session = await b.call('session:create', { patientId: patient.id, date: '2026-11-20', indication: 'chronic_migraine' });
+  site = await b.call('site:add', {
+    sessionId: session.id, viewId: 'face_front', viewVersion: 1, x: 400, y: 200, muscleId: 'frontalis', side: 'left', units: 5,
+  });
+});
+afterAll(() => b.dispose());
+
+const GENERIC_BAD: unknown[] = [undefined, null, 'text', 42, true, [], [{}], { unexpected: 1 }];
+const uuid = '00000000-0000-4000-8000-000000000000';
+
+/** Inputs that are well-formed JSON but wrong for the channel: each must be refused before any service runs. */
+function channelSpecificBad(channel: Channel): unknown[] {
+  switch (channel) {
+    case 'app:info':
+      return [{ verbose: true }];
+    case 'patient:create':
+      return [
+        { mrn: '', familyName: 'A', givenName: 'B', birthDate: '1970-01-01' },
+        { mrn: 'has space', familyName: 'A', givenName: 'B', birthDate: '1970-01-01' },
+        { mrn: 'M1', familyName: 'A', givenName: 'B', birthDate: '1970-02-30' },
+        { mrn: 'M1', familyName: 'A', givenName: 'B', birthDate: '01/02/1970' },
+        { mrn: 'M1', familyName: 'x'.repeat(101), givenName: 'B', birthDate: '1970-01-01' },
+        { mrn: 'M1', familyName: '   ', givenName: 'B', birthDate: '1970-01-01' },
+        { mrn: 'M1', familyName: 'A', givenName: 'B' },
+      ];
+    case 'patient:get':
+    case 'session:get':
+    case 'site:delete':
+      return [{ id: 'not-a-uuid' }, { id: 5 }, { id: uuid, extra: 1 }];
+    case 'patient:search':
+      return [{ query: 5 }, { query: 'a', limit: 0 }, { query: 'a', limit: 1.5 }, { query: 'x'.repeat(101) }];
+    case 'session:create':
+      return [
+        { patientId: 'nope', date: '2026-01-01', indication: 'blepharospasm' },
+        { patientId: uuid, date: '2026-13-01', indication: 'blepharospasm' },
+        { patientId: uuid, date: '2026-01-01', indication: 'hiccups' },
+      ];
+    case 'session:listForPatient':
+      return [{ patientId: 'nope' }, { patientId: null }];
+    case 'site:add': {
+      const ok = { sessionId: uuid, viewId: 'face_front', viewVersion: 1, x: 1, y: 1, muscleId: 'frontalis', side: 'left', units: 5 };
+      return [
+        { ...ok, units: 0 },
+        { ...ok, units: -5 },
+        { ...ok, units: 1.234 },
+        { ...ok, units: Number.NaN },
+        { ...ok, units: '5' },
+        { ...ok, x: Number.POSITIVE_INFINITY },
+        { ...ok, side: 'up' },
+        { ...ok, viewVersion: 0 },
+        { ...ok, muscleId: 'Robert; DROP TABLE sites' },
+        { ...ok, sessionId: undefined },
+      ];
+    }
+    case 'site:update':
+      return [{ id: uuid, units: 0 }, { id: uuid, x: 5 }, { id: uuid, side: 'top' }, { units: 5 }];
+  }
+}
+
+describe('IPC contract', () => {
+  it('lists every contract channel once, and the preload exposes exactly those', () => {
+    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it.each(CHANNELS.map((c) => [c]))('%s rejects malformed input with BAD_INPUT and leaves the database unchanged', async (channel) => {
+    const before = dumpDatabase(b.db);
+    for (const bad of [...GENERIC_BAD, ...channelSpecificBad(channel)]) {
+      const result = await b.dispatch(channel, bad);
+      expect(result.ok, `${channel} accepted ${JSON.stringify(bad)}`).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('BAD_INPUT');
+        expect(result.error.message.length).toBeGreaterThan(5);
+      }
+    }
+    expect(dumpDatabase(b.db)).toBe(before);
+  });
+
+  it('answers an unknown channel with UNKNOWN_CHANNEL', async () => {
+    const result = await b.dispatch('patient:drop', {});
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: "Unknown request 'patient:drop'" } });
+  });
+});
+
+describe('services through the dispatcher', () => {
+  it('refuse a second patient with the same MRN, naming who has it', async () => {
+    const result = await b.dispatch('patient:create', { mrn: 'A-1001', familyName: 'X', givenName: 'Y', birthDate: '1970-01-01' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!result.ok) expect(result.error.message).toContain('Okafor');
+  });
+
+  it('find patients by part of the name or MRN, case-insensitively', async () => {
+    await b.call('patient:create', { mrn: 'B-2002', familyName: 'Okonkwo', givenName: 'Chidi', birthDate: '1980-01-01' });
+    const byFamily = await b.call<Patient[]>('patient:search', { query: 'oko' });
+    expect(byFamily.map((p) => p.mrn)).toEqual(['B-2002']);
+    const byPrefix = await b.call<Patient[]>('patient:search', { query: 'ok' });
+    expect(byPrefix.map((p) => p.mrn).sort()).toEqual(['A-1001', 'B-2002']);
+    expect((await b.call<Patient[]>('patient:search', { query: 'a-10' })).map((p) => p.mrn)).toEqual(['A-1001']);
+    expect((await b.call<Patient[]>('patient:search', { query: 'ada' })).map((p) => p.mrn)).toEqual(['A-1001']);
+    expect(await b.call<Patient[]>('patient:search', { query: '%' })).toEqual([]);
+  });
+
+  it('placing 5 U then 2.5 U on the left frontalis gives a 7.5 U session total', async () => {
+    await b.call('site:add', {
+      sessionId: session.id, viewId: 'face_front', viewVersion: 1, x: 410, y: 210, muscleId: 'frontalis', side: 'left', units: 2.5,
+    });
+    const detail = await b.call<SessionDetail>('session:get', { id: session.id });
+    expect(detail.sites.map((s) => s.seq)).toEqual([1, 2]);
+    expect(detail.totalUnits).toBe(7.5);
+  });
+
+  it('refuse a side that does not fit the muscle, an unknown muscle and an unknown diagram version', async () => {
+    const base = { sessionId: session.id, viewId: 'face_front', viewVersion: 1, x: 1, y: 1, units: 5 };
+    await expect(b.call('site:add', { ...base, muscleId: 'procerus', side: 'left' })).rejects.toThrow(/midline/);
+    await expect(b.call('site:add', { ...base, muscleId: 'frontalis', side: 'midline' })).rejects.toThrow(/paired/);
+    await expect(b.call('site:add', { ...base, muscleId: 'not_a_muscle', side: 'left' })).rejects.toThrow(/Unknown muscle/);
+    await expect(b.call('site:add', { ...base, viewVersion: 999, muscleId: 'frontalis', side: 'left' })).rejects.toThrow(/Unknown diagram/);
+    await expect(b.call('site:add', { ...base, muscleId: 'levator_palpebrae_superioris', side: 'left' })).rejects.toThrow(/avoid/);
+  });
+
+  it('update units and delete a site', async () => {
+    const updated = await b.call<Site>('site:update', { id: site.id, units: 10 });
+    expect(updated.units).toBe(10);
+    await b.call('site:delete', { id: site.id });
+    const result = await b.dispatch('site:delete', { id: site.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuse a session dated before the patient was born', async () => {
+    await expect(b.call('session:create', { patientId: patient.id, date: '1960-01-01', indication: 'blepharospasm' })).rejects.toThrow(
+      /before the date of birth/,
+    );
+  });
+});

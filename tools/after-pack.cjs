@@ -1,0 +1,31 @@
+// electron-builder afterPack hook: put the Electron-ABI better-sqlite3 binary into the packaged app.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const PLATFORMS = { linux: 'linux', windows: 'win32', mac: 'darwin' };
+const ARCHS = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
+
+exports.default = async function afterPack(context) {
+  const root = context.packager.projectDir;
+  const electronVersion = context.packager.config.electronVersion ?? require(path.join(root, 'node_modules/electron/package.json')).version;
+  const platform = PLATFORMS[context.electronPlatformName === 'darwin' ? 'mac' : context.packager.platform.name] ?? context.electronPlatformName;
+  const arch = ARCHS[context.arch] ?? String(context.arch);
+  const source = path.join(root, '.cache', 'electron-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+  const resources =
+    platform === 'darwin'
+      ? path.join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
+      : path.join(context.appOutDir, 'resources');
+  const dest = path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (!fs.existsSync(source)) {
+    if (process.env.TOXINMAP_PACKAGE_CHECK === '1') {
+      console.log(`  • package check: no Electron build of better-sqlite3 for ${platform}-${arch}; keeping the Node build`);
+      return;
+    }
+    throw new Error(
+      `No Electron build of better-sqlite3 for ${platform}-${arch}. Run: node tools/ensure-electron-native.mjs --platform ${platform} --arch ${arch}`,
+    );
+  }
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.copyFileSync(source, dest);
+  console.log(`  • copied Electron build of better-sqlite3 (${platform}-${arch}) into the package`);
+};
