@@ -45,6 +45,9 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof Error && err.message.includes('SIGNED_IMMUTABLE')) {
+        return { ok: false, error: { code: 'SIGNED', message: 'This session is signed and cannot be changed. Record an amendment instead.' } };
+      }
       options.logError?.(channel, err);
       const code = isSqliteError(err) ? 'DATABASE' : 'INTERNAL';
       const message =

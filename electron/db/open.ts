@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createBackup } from './backup.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';
 
 export interface OpenOptions {
@@ -11,6 +12,8 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for this runtime's ABI (Electron); see tools/ensure-electron-native.mjs. */
   nativeBinding?: string;
   now?: () => Date;
+  /** Who is making changes, for audit rows written by the database's own triggers. */
+  auditAuthor?: () => string;
 }
 
 export interface OpenedDatabase {
@@ -20,6 +23,24 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** The backup taken before migrating an existing file, if one was needed. */
   preMigrationBackup: string | null;
+  audit: AuditSwitch;
+}
+
+/**
+ * The audit triggers call audit_now() and audit_author(); they exist only on connections the app
+ * opened, so a write from an outside tool to an audited table fails instead of going unrecorded.
+ */
+export function registerAuditFunctions(db: Database.Database, now: () => Date, author: () => string): AuditSwitch {
+  const audit: AuditSwitch = { enabled: true };
+  db.function('audit_now', { deterministic: false }, () => now().toISOString());
+  db.function('audit_author', { deterministic: false }, () => author());
+  db.function('audit_enabled', { deterministic: false }, () => (audit.enabled ? 1 : 0));
+  return audit;
+}
+
+/** Turned off only while importing a full export, whose audit rows are imported verbatim. */
+export interface AuditSwitch {
+  enabled: boolean;
 }
 
 export function applyPragmas(db: Database.Database): void {
@@ -32,9 +53,7 @@ export function applyPragmas(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
 }
 
-export function timestampForFile(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
+export { timestampForFile } from './backup.ts';
 
 /**
  * Opens the one database of the app: pragmas, a backup of an existing file before migrating it,
@@ -50,16 +69,16 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     // Refuse a newer file before anything (even the journal mode) touches it.
     const pending = pendingMigrations(db, migrations);
     applyPragmas(db);
+    const now = options.now ?? (() => new Date());
+    const audit = registerAuditFunctions(db, now, options.auditAuthor ?? (() => 'system'));
     let preMigrationBackup: string | null = null;
     if (existed && pending.length > 0) {
       const dir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
-      fs.mkdirSync(dir, { recursive: true });
-      const stamp = timestampForFile((options.now ?? (() => new Date()))());
-      preMigrationBackup = path.join(dir, `pre-migration-v${schemaVersion(db)}-${stamp}.sqlite`);
-      await db.backup(preMigrationBackup);
+      const backup = await createBackup(db, dir, 'pre-migration', now(), { schemaVersion: schemaVersion(db) });
+      preMigrationBackup = path.join(dir, backup.name);
     }
     const { from, to } = migrate(db, migrations);
-    return { db, file: options.file, migratedFrom: from, schemaVersion: to, preMigrationBackup };
+    return { db, file: options.file, migratedFrom: from, schemaVersion: to, preMigrationBackup, audit };
   } catch (err) {
     db.close();
     throw err;

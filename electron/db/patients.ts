@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Patient } from '../../shared/domain/types.ts';
+import type { Patient, Sex } from '../../shared/domain/types.ts';
+import { normaliseForSearch, prefixUpperBound, searchTokens } from '../../shared/domain/search.ts';
 
 interface PatientRow {
   id: string;
@@ -7,11 +8,13 @@ interface PatientRow {
   family_name: string;
   given_name: string;
   birth_date: string;
+  sex: string;
+  notes: string;
   created_at: string;
   updated_at: string;
 }
 
-const COLUMNS = 'id, mrn, family_name, given_name, birth_date, created_at, updated_at';
+const COLUMNS = 'id, mrn, family_name, given_name, birth_date, sex, notes, created_at, updated_at';
 
 export function toPatient(r: PatientRow): Patient {
   return {
@@ -20,18 +23,37 @@ export function toPatient(r: PatientRow): Patient {
     familyName: r.family_name,
     givenName: r.given_name,
     birthDate: r.birth_date,
+    sex: r.sex as Sex,
+    notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
+function searchColumns(p: Patient): [string, string, string] {
+  return [normaliseForSearch(p.familyName), normaliseForSearch(p.givenName), normaliseForSearch(p.mrn)];
+}
+
 export function insertPatient(db: Database.Database, p: Patient): Patient {
   const row = db
     .prepare<unknown[], PatientRow>(
-      `INSERT INTO patients (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
+      `INSERT INTO patients (${COLUMNS}, search_family, search_given, search_mrn)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
     )
-    .get(p.id, p.mrn, p.familyName, p.givenName, p.birthDate, p.createdAt, p.updatedAt);
+    .get(p.id, p.mrn, p.familyName, p.givenName, p.birthDate, p.sex, p.notes, p.createdAt, p.updatedAt, ...searchColumns(p));
   if (!row) throw new Error('insertPatient: no row returned');
+  return toPatient(row);
+}
+
+export function updatePatient(db: Database.Database, p: Patient): Patient {
+  const row = db
+    .prepare<unknown[], PatientRow>(
+      `UPDATE patients SET mrn = ?, family_name = ?, given_name = ?, birth_date = ?, sex = ?, notes = ?, updated_at = ?,
+         search_family = ?, search_given = ?, search_mrn = ?
+       WHERE id = ? RETURNING ${COLUMNS}`,
+    )
+    .get(p.mrn, p.familyName, p.givenName, p.birthDate, p.sex, p.notes, p.updatedAt, ...searchColumns(p), p.id);
+  if (!row) throw new Error(`updatePatient: patient ${p.id} vanished during update`);
   return toPatient(row);
 }
 
@@ -45,35 +67,40 @@ export function getPatientByMrn(db: Database.Database, mrn: string): Patient | u
   return row && toPatient(row);
 }
 
-/** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
-function likePrefix(text: string): string {
-  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Patients whose MRN, family name or given name starts with the query (case-insensitive),
- * or whose "family, given" / "given family" starts with it. An empty query lists recent patients.
+ * The SQL and parameters of a patient search. Every branch is an index range scan
+ * (search_family, search_given, search_mrn or birth_date); tests/db/search-plan.test.ts proves it.
  */
-export function searchPatients(db: Database.Database, query: string, limit: number): Patient[] {
+export function patientSearchQuery(query: string, limit: number): { sql: string; params: Record<string, unknown> } {
   const q = query.trim();
-  if (q === '') {
-    return db
-      .prepare<[number], PatientRow>(`SELECT ${COLUMNS} FROM patients ORDER BY updated_at DESC LIMIT ?`)
-      .all(limit)
-      .map(toPatient);
+  if (q === '') return { sql: `SELECT ${COLUMNS} FROM patients ORDER BY updated_at DESC LIMIT @limit`, params: { limit } };
+  if (ISO_DATE.test(q)) {
+    return {
+      sql: `SELECT ${COLUMNS} FROM patients WHERE birth_date = @date ORDER BY search_family, search_given LIMIT @limit`,
+      params: { date: q, limit },
+    };
   }
-  const p = likePrefix(q);
-  return db
-    .prepare<unknown[], PatientRow>(
-      `SELECT ${COLUMNS} FROM patients
-        WHERE mrn LIKE ? ESCAPE '\\'
-           OR family_name LIKE ? ESCAPE '\\'
-           OR given_name LIKE ? ESCAPE '\\'
-           OR (family_name || ', ' || given_name) LIKE ? ESCAPE '\\'
-           OR (given_name || ' ' || family_name) LIKE ? ESCAPE '\\'
-        ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE
-        LIMIT ?`,
-    )
-    .all(p, p, p, p, p, limit)
-    .map(toPatient);
+  const tokens = searchTokens(q);
+  const first = tokens[0] ?? '';
+  const candidates = `SELECT rowid FROM patients WHERE search_family >= @lo AND search_family < @hi
+      UNION SELECT rowid FROM patients WHERE search_given >= @lo AND search_given < @hi
+      UNION SELECT rowid FROM patients WHERE search_mrn >= @lo AND search_mrn < @hi`;
+  // Further words ("okafor ada", "ada okafor") must start some word of the name.
+  const rest = tokens.slice(1);
+  const restSql = rest.map((_t, i) => `AND (' ' || search_family || ' ' || search_given) LIKE @t${i} ESCAPE '\\'`).join(' ');
+  const params: Record<string, unknown> = { lo: first, hi: prefixUpperBound(first), limit };
+  rest.forEach((t, i) => {
+    params[`t${i}`] = `% ${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  });
+  return {
+    sql: `SELECT ${COLUMNS} FROM patients WHERE rowid IN (${candidates}) ${restSql} ORDER BY search_family, search_given LIMIT @limit`,
+    params,
+  };
+}
+
+export function searchPatients(db: Database.Database, query: string, limit: number): Patient[] {
+  const { sql, params } = patientSearchQuery(query, limit);
+  return db.prepare<[Record<string, unknown>], PatientRow>(sql).all(params).map(toPatient);
 }

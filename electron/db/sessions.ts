@@ -1,65 +1,131 @@
 import type Database from 'better-sqlite3';
-import type { SessionStatus, SessionSummary } from '../../shared/domain/types.ts';
+import type { Guidance, SessionStatus, SessionSummary } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 
 interface SessionRow {
   id: string;
   patient_id: string;
   date: string;
+  started_at: string | null;
   indication: string;
+  other_indications: string;
+  clinician_id: string | null;
+  clinician_name: string;
+  product_id: string | null;
+  guidance: string;
+  notes: string;
+  next_due_date: string | null;
   status: string;
+  signed_at: string | null;
+  signed_by: string | null;
+  amends_session_id: string | null;
+  amendment_reason: string | null;
+  amendment_author: string | null;
+  amended_at: string | null;
   created_at: string;
   updated_at: string;
   site_count: number;
   total_centiunits: number;
+  amended_by: string | null;
 }
 
-const SELECT = `SELECT s.id, s.patient_id, s.date, s.indication, s.status, s.created_at, s.updated_at,
+/** The stored fields of a session (what a service writes). */
+export interface SessionRecord {
+  id: string;
+  patientId: string;
+  date: string;
+  startedAt: string | null;
+  indication: IndicationId;
+  otherIndications: IndicationId[];
+  clinicianId: string | null;
+  clinicianName: string;
+  productId: string | null;
+  guidance: Guidance[];
+  notes: string;
+  nextDueDate: string | null;
+  status: SessionStatus;
+  signedAt: string | null;
+  signedBy: string | null;
+  amendsSessionId: string | null;
+  amendmentReason: string | null;
+  amendmentAuthor: string | null;
+  amendedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+
+const SELECT = `SELECT s.*,
     (SELECT count(*) FROM sites t WHERE t.session_id = s.id) AS site_count,
-    (SELECT coalesce(sum(round(t.units * 100)), 0) FROM sites t WHERE t.session_id = s.id) AS total_centiunits
+    (SELECT coalesce(sum(round(t.units * 100)), 0) FROM sites t WHERE t.session_id = s.id) AS total_centiunits,
+    (SELECT group_concat(a.id) FROM (SELECT id FROM sessions WHERE amends_session_id = s.id ORDER BY created_at) a) AS amended_by
   FROM sessions s`;
 
-function toSummary(r: SessionRow): SessionSummary {
+function toRecord(r: SessionRow): SessionRecord & SessionSummary {
   return {
     id: r.id,
     patientId: r.patient_id,
     date: r.date,
+    startedAt: r.started_at,
     indication: r.indication as IndicationId,
+    otherIndications: JSON.parse(r.other_indications) as IndicationId[],
+    clinicianId: r.clinician_id,
+    clinicianName: r.clinician_name,
+    productId: r.product_id,
+    guidance: JSON.parse(r.guidance) as Guidance[],
+    notes: r.notes,
+    nextDueDate: r.next_due_date,
     status: r.status as SessionStatus,
-    siteCount: r.site_count,
-    totalUnits: r.total_centiunits / 100,
+    signedAt: r.signed_at,
+    signedBy: r.signed_by,
+    amendsSessionId: r.amends_session_id,
+    amendmentReason: r.amendment_reason,
+    amendmentAuthor: r.amendment_author,
+    amendedAt: r.amended_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    siteCount: r.site_count,
+    totalUnits: r.total_centiunits / 100,
+    amendedBy: r.amended_by ? r.amended_by.split(',') : [],
   };
 }
 
-export interface NewSession {
-  id: string;
-  patientId: string;
-  date: string;
-  indication: IndicationId;
-  createdAt: string;
+function params(s: SessionRecord): unknown[] {
+  return [
+    s.patientId, s.date, s.startedAt, s.indication, JSON.stringify(s.otherIndications), s.clinicianId, s.clinicianName,
+    s.productId, JSON.stringify(s.guidance), s.notes, s.nextDueDate, s.status, s.signedAt, s.signedBy,
+    s.amendsSessionId, s.amendmentReason, s.amendmentAuthor, s.amendedAt, s.createdAt, s.updatedAt,
+  ];
 }
 
-export function insertSession(db: Database.Database, s: NewSession): void {
-  db.prepare(
-    `INSERT INTO sessions (id, patient_id, date, indication, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'draft', ?, ?)`,
-  ).run(s.id, s.patientId, s.date, s.indication, s.createdAt, s.createdAt);
+const FIELDS = `patient_id, date, started_at, indication, other_indications, clinician_id, clinician_name,
+  product_id, guidance, notes, next_due_date, status, signed_at, signed_by,
+  amends_session_id, amendment_reason, amendment_author, amended_at, created_at, updated_at`;
+
+export function insertSession(db: Database.Database, s: SessionRecord): void {
+  db.prepare(`INSERT INTO sessions (id, ${FIELDS}) VALUES (?, ${Array(20).fill('?').join(', ')})`).run(s.id, ...params(s));
 }
 
-export function getSession(db: Database.Database, id: string): SessionSummary | undefined {
+export function updateSession(db: Database.Database, s: SessionRecord): void {
+  const sets = FIELDS.split(',').map((f) => `${f.trim()} = ?`).join(', ');
+  db.prepare(`UPDATE sessions SET ${sets} WHERE id = ?`).run(...params(s), s.id);
+}
+
+export function getSession(db: Database.Database, id: string): (SessionRecord & SessionSummary) | undefined {
   const row = db.prepare<[string], SessionRow>(`${SELECT} WHERE s.id = ?`).get(id);
-  return row && toSummary(row);
+  return row && toRecord(row);
 }
 
-export function listSessionsForPatient(db: Database.Database, patientId: string): SessionSummary[] {
+export function listSessionsForPatient(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary> {
   return db
     .prepare<[string], SessionRow>(`${SELECT} WHERE s.patient_id = ? ORDER BY s.date DESC, s.created_at DESC`)
     .all(patientId)
-    .map(toSummary);
+    .map(toRecord);
 }
 
-export function touchSession(db: Database.Database, id: string, at: string): void {
-  db.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?').run(at, id);
+export function deleteSession(db: Database.Database, id: string): void {
+  for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events']) {
+    db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(id);
+  }
+  db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
 }

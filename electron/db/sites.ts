@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Site } from '../../shared/domain/types.ts';
+import type { Guidance, Site } from '../../shared/domain/types.ts';
 import type { Side } from '../../shared/atlas/types.ts';
 import { expectOneChange } from './rows.ts';
 
@@ -14,12 +14,14 @@ interface SiteRow {
   muscle_id: string;
   side: string;
   units: number;
+  guidance: string;
+  note: string;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS =
-  'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, created_at, updated_at';
+  'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, guidance, note, created_at, updated_at';
 
 function toSite(r: SiteRow): Site {
   return {
@@ -33,6 +35,8 @@ function toSite(r: SiteRow): Site {
     muscleId: r.muscle_id,
     side: r.side as Side,
     units: r.units,
+    guidance: r.guidance as Guidance,
+    note: r.note,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -47,8 +51,8 @@ export function nextSeq(db: Database.Database, sessionId: string): number {
 
 export function insertSite(db: Database.Database, s: Site): Site {
   const row = db
-    .prepare<unknown[], SiteRow>(`INSERT INTO sites (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`)
-    .get(s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.createdAt, s.updatedAt);
+    .prepare<unknown[], SiteRow>(`INSERT INTO sites (${COLUMNS}) VALUES (${Array(14).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
+    .get(s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.createdAt, s.updatedAt);
   if (!row) throw new Error('insertSite: no row returned');
   return toSite(row);
 }
@@ -68,9 +72,10 @@ export function listSites(db: Database.Database, sessionId: string): Site[] {
 export function updateSite(db: Database.Database, s: Site): Site {
   const row = db
     .prepare<unknown[], SiteRow>(
-      `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, updated_at = ? WHERE id = ? RETURNING ${COLUMNS}`,
+      `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, guidance = ?, note = ?, updated_at = ?
+       WHERE id = ? RETURNING ${COLUMNS}`,
     )
-    .get(s.x, s.y, s.muscleId, s.side, s.units, s.updatedAt, s.id);
+    .get(s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.updatedAt, s.id);
   if (!row) throw new Error(`updateSite: site ${s.id} vanished during update`);
   return toSite(row);
 }

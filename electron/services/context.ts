@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
+import type { AuditSwitch } from '../db/open.ts';
 
-/** What every service needs: the one database handle, a clock and an id source (both replaceable in tests). */
+/** What every service needs: the one database handle, a clock, an id source and who is acting. */
 export interface ServiceContext {
+  /** Replaced (never mutated) when a backup is restored; services read it at each call. */
   db: Database.Database;
   now: () => Date;
   newId: () => string;
+  /** The current clinician's display name, used as the author of audit rows and signatures. */
+  actor: { name: string };
+  audit: AuditSwitch;
 }
 
-export function defaultContext(db: Database.Database): ServiceContext {
-  return { db, now: () => new Date(), newId: () => crypto.randomUUID() };
-}
+export const UNKNOWN_ACTOR = 'Unidentified user';

@@ -1,25 +1,54 @@
 import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/domain/types.ts';
 import type { ServiceContext } from './context.ts';
+import * as parts from './parts.ts';
 import * as patients from './patients.ts';
+import * as records from './records.ts';
 import * as sessions from './sessions.ts';
 import * as sites from './sites.ts';
 
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
+/** Channels served by the backend itself (database file operations), not by record services. */
+export type MaintenanceChannel = 'app:health' | 'backup:now' | 'backup:list' | 'backup:restore' | 'data:export' | 'data:import';
+export type MaintenanceHandlers = { [C in MaintenanceChannel]: Handler<C> };
+
 /** One handler per contract channel; a missing or extra channel is a compile error. */
-export function createHandlers(ctx: ServiceContext, info: () => AppInfo): Handlers {
+export function createHandlers(ctx: ServiceContext, info: () => AppInfo, maintenance: MaintenanceHandlers): Handlers {
   return {
+    ...maintenance,
     'app:info': () => info(),
     'patient:create': (input) => patients.createPatient(ctx, input),
+    'patient:update': (input) => patients.updatePatient(ctx, input),
     'patient:get': (input) => patients.getPatient(ctx, input),
     'patient:search': (input) => patients.searchPatients(ctx, input),
+    'patient:addCondition': (input) => patients.addCondition(ctx, input),
+    'patient:removeCondition': (input) => patients.removeCondition(ctx, input),
     'session:create': (input) => sessions.createSession(ctx, input),
     'session:get': (input) => sessions.getSession(ctx, input),
     'session:listForPatient': (input) => sessions.listSessionsForPatient(ctx, input),
+    'session:update': (input) => sessions.updateSession(ctx, input),
+    'session:delete': (input) => sessions.deleteSession(ctx, input),
+    'session:sign': (input) => sessions.signSession(ctx, input),
+    'session:amend': (input) => sessions.amendSession(ctx, input),
     'site:add': (input) => sites.addSite(ctx, input),
     'site:update': (input) => sites.updateSite(ctx, input),
     'site:delete': (input) => sites.deleteSite(ctx, input),
+    'vial:add': (input) => parts.addVial(ctx, input),
+    'vial:remove': (input) => parts.removePart(ctx, 'session_vials', input.id),
+    'score:add': (input) => parts.addScore(ctx, input),
+    'score:remove': (input) => parts.removePart(ctx, 'outcome_scores', input.id),
+    'adverseEvent:add': (input) => parts.addAdverseEvent(ctx, input),
+    'adverseEvent:remove': (input) => parts.removePart(ctx, 'adverse_events', input.id),
+    'template:list': (input) => records.listTemplates(ctx, input),
+    'template:saveFromSession': (input) => records.saveTemplateFromSession(ctx, input),
+    'template:delete': (input) => records.deleteTemplate(ctx, input),
+    'priorAuth:list': (input) => records.listPriorAuths(ctx, input),
+    'priorAuth:save': (input) => records.savePriorAuth(ctx, input),
+    'priorAuth:delete': (input) => records.deletePriorAuth(ctx, input),
+    'clinician:get': () => records.getClinician(ctx),
+    'clinician:save': (input) => records.saveClinician(ctx, input),
+    'audit:list': (input) => records.listAuditEntries(ctx, input),
   };
 }

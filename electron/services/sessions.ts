@@ -1,27 +1,24 @@
-import type { SessionDetail, SessionSummary } from '../../shared/domain/types.ts';
-import type { SessionCreateInput } from '../../shared/ipc/contract.ts';
+import type { SessionDetail, SessionSummary, Site } from '../../shared/domain/types.ts';
+import type { SessionCreateInput, SessionUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import { currentClinicianName, getCurrentClinician } from '../db/clinicians.ts';
 import * as patients from '../db/patients.ts';
 import { found } from '../db/rows.ts';
+import * as parts from '../db/session-parts.ts';
 import * as repo from '../db/sessions.ts';
-import { listSites } from '../db/sites.ts';
+import { getTemplate } from '../db/templates.ts';
+import { insertSite, listSites } from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
-
-export function createSession(ctx: ServiceContext, input: SessionCreateInput): SessionDetail {
-  const id = ctx.newId();
-  ctx.db.transaction(() => {
-    const patient = found(patients.getPatient(ctx.db, input.patientId), `Patient ${input.patientId}`);
-    if (input.date < patient.birthDate) {
-      throw new AppError('BAD_INPUT', `Session date ${input.date} is before the date of birth ${patient.birthDate}`);
-    }
-    repo.insertSession(ctx.db, { id, ...input, createdAt: ctx.now().toISOString() });
-  })();
-  return getSession(ctx, { id });
-}
 
 export function getSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
   const session = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
-  return { ...session, sites: listSites(ctx.db, input.id) };
+  return {
+    ...session,
+    sites: listSites(ctx.db, input.id),
+    vials: parts.listVials(ctx.db, input.id),
+    scores: parts.listScores(ctx.db, input.id),
+    adverseEvents: parts.listAdverseEvents(ctx.db, input.id),
+  };
 }
 
 export function listSessionsForPatient(ctx: ServiceContext, input: { patientId: string }): SessionSummary[] {
@@ -29,11 +26,135 @@ export function listSessionsForPatient(ctx: ServiceContext, input: { patientId: 
   return repo.listSessionsForPatient(ctx.db, input.patientId);
 }
 
-/** Sites may change only while their session is a draft (the database enforces it too once signing exists). */
-export function requireDraft(ctx: ServiceContext, sessionId: string): SessionSummary {
+/** Changes are allowed only while a session is a draft; the database refuses them too (triggers). */
+export function requireDraft(ctx: ServiceContext, sessionId: string): repo.SessionRecord {
   const session = found(repo.getSession(ctx.db, sessionId), `Session ${sessionId}`);
   if (session.status !== 'draft') {
-    throw new AppError('SIGNED', `Session of ${session.date} is signed; changes must be made as an amendment`);
+    throw new AppError('SIGNED', `The session of ${session.date} is signed; changes must be recorded as an amendment`);
   }
   return session;
+}
+
+export function createSession(ctx: ServiceContext, input: SessionCreateInput): SessionDetail {
+  const id = ctx.newId();
+  const at = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    const patient = found(patients.getPatient(ctx.db, input.patientId), `Patient ${input.patientId}`);
+    if (input.date < patient.birthDate) {
+      throw new AppError('BAD_INPUT', `Session date ${input.date} is before the date of birth ${patient.birthDate}`);
+    }
+    const clinician = getCurrentClinician(ctx.db);
+    repo.insertSession(ctx.db, {
+      id,
+      patientId: input.patientId,
+      date: input.date,
+      startedAt: at,
+      indication: input.indication,
+      otherIndications: [],
+      clinicianId: clinician?.id ?? null,
+      clinicianName: currentClinicianName(ctx.db) ?? '',
+      productId: input.productId ?? clinician?.defaultProductId ?? null,
+      guidance: clinician && clinician.defaultGuidance !== 'none' ? [clinician.defaultGuidance] : [],
+      notes: '',
+      nextDueDate: null,
+      status: 'draft',
+      signedAt: null,
+      signedBy: null,
+      amendsSessionId: null,
+      amendmentReason: null,
+      amendmentAuthor: null,
+      amendedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    if (input.templateId) {
+      const template = found(getTemplate(ctx.db, input.templateId), `Template ${input.templateId}`);
+      template.sites.forEach((s, i) =>
+        insertSite(ctx.db, {
+          id: ctx.newId(), sessionId: id, seq: i + 1, viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y,
+          muscleId: s.muscleId, side: s.side, units: s.units, guidance: 'none', note: s.note, createdAt: at, updatedAt: at,
+        }),
+      );
+    }
+  })();
+  return getSession(ctx, { id });
+}
+
+export function updateSession(ctx: ServiceContext, input: SessionUpdateInput): SessionDetail {
+  ctx.db.transaction(() => {
+    const before = requireDraft(ctx, input.id);
+    const patient = found(patients.getPatient(ctx.db, before.patientId), `Patient ${before.patientId}`);
+    const next: repo.SessionRecord = {
+      ...before,
+      date: input.date ?? before.date,
+      startedAt: input.startedAt === undefined ? before.startedAt : input.startedAt,
+      indication: input.indication ?? before.indication,
+      otherIndications: input.otherIndications ?? before.otherIndications,
+      productId: input.productId === undefined ? before.productId : input.productId,
+      guidance: input.guidance ?? before.guidance,
+      notes: input.notes ?? before.notes,
+      nextDueDate: input.nextDueDate === undefined ? before.nextDueDate : input.nextDueDate,
+      updatedAt: ctx.now().toISOString(),
+    };
+    if (next.date < patient.birthDate) throw new AppError('BAD_INPUT', `Session date ${next.date} is before the date of birth`);
+    if (next.nextDueDate !== null && next.nextDueDate <= next.date) {
+      throw new AppError('BAD_INPUT', 'The next due date must be after the session date');
+    }
+    repo.updateSession(ctx.db, next);
+  })();
+  return getSession(ctx, { id: input.id });
+}
+
+export function deleteSession(ctx: ServiceContext, input: { id: string }): { id: string } {
+  ctx.db.transaction(() => {
+    requireDraft(ctx, input.id);
+    repo.deleteSession(ctx.db, input.id);
+  })();
+  return { id: input.id };
+}
+
+/** Signing records who and when, and freezes the session and everything under it. */
+export function signSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
+  ctx.db.transaction(() => {
+    const before = requireDraft(ctx, input.id);
+    const signer = currentClinicianName(ctx.db);
+    if (!signer) throw new AppError('BAD_INPUT', 'Set up your clinician profile (name and credentials) before signing');
+    if (listSites(ctx.db, input.id).length === 0) throw new AppError('BAD_INPUT', 'There is nothing to sign: the session has no injection sites');
+    if (!before.productId) throw new AppError('BAD_INPUT', 'Record the product used before signing');
+    const at = ctx.now().toISOString();
+    repo.updateSession(ctx.db, { ...before, status: 'signed', signedAt: at, signedBy: signer, updatedAt: at });
+  })();
+  return getSession(ctx, { id: input.id });
+}
+
+/**
+ * An amendment is a new draft linked to the signed original, carrying a copy of everything in it;
+ * the original stays exactly as signed. Only the latest signed version may be amended.
+ */
+export function amendSession(ctx: ServiceContext, input: { id: string; reason: string }): SessionDetail {
+  const id = ctx.newId();
+  ctx.db.transaction(() => {
+    const original = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
+    if (original.status !== 'signed') throw new AppError('BAD_INPUT', 'Only a signed session is amended; a draft can be edited directly');
+    const newer = original.amendedBy.map((a) => repo.getSession(ctx.db, a)).find((a) => a !== undefined);
+    if (newer) {
+      throw new AppError(
+        'CONFLICT',
+        newer.status === 'draft' ? 'An amendment of this session is already open as a draft' : 'This session was already amended; amend the latest version',
+      );
+    }
+    const author = currentClinicianName(ctx.db);
+    if (!author) throw new AppError('BAD_INPUT', 'Set up your clinician profile before recording an amendment');
+    const at = ctx.now().toISOString();
+    repo.insertSession(ctx.db, {
+      ...original, id, status: 'draft', signedAt: null, signedBy: null, amendsSessionId: original.id,
+      amendmentReason: input.reason, amendmentAuthor: author, amendedAt: at, createdAt: at, updatedAt: at,
+    });
+    const copy = <T extends { id: string; sessionId: string }>(row: T): T => ({ ...row, id: ctx.newId(), sessionId: id });
+    listSites(ctx.db, original.id).forEach((s: Site) => insertSite(ctx.db, copy(s)));
+    parts.listVials(ctx.db, original.id).forEach((v) => parts.insertVial(ctx.db, copy(v)));
+    parts.listScores(ctx.db, original.id).forEach((s) => parts.insertScore(ctx.db, copy(s)));
+    parts.listAdverseEvents(ctx.db, original.id).forEach((a) => parts.insertAdverseEvent(ctx.db, copy(a)));
+  })();
+  return getSession(ctx, { id });
 }

@@ -4,7 +4,6 @@ import type { Site } from '../../shared/domain/types.ts';
 import type { SiteAddInput, SiteUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { found } from '../db/rows.ts';
-import { touchSession } from '../db/sessions.ts';
 import * as repo from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
 import { requireDraft } from './sessions.ts';
@@ -47,10 +46,11 @@ export function addSite(ctx: ServiceContext, input: SiteAddInput): Site {
       muscleId: input.muscleId,
       side: input.side,
       units: input.units,
+      guidance: input.guidance ?? 'none',
+      note: input.note ?? '',
       createdAt: at,
       updatedAt: at,
     });
-    touchSession(ctx.db, input.sessionId, at);
     return site;
   })();
 }
@@ -66,12 +66,12 @@ export function updateSite(ctx: ServiceContext, input: SiteUpdateInput): Site {
       muscleId: input.muscleId ?? before.muscleId,
       side: input.side ?? before.side,
       units: input.units ?? before.units,
+      guidance: input.guidance ?? before.guidance,
+      note: input.note ?? before.note,
       updatedAt: ctx.now().toISOString(),
     };
     checkMuscleAndSide(next.muscleId, next.side);
-    const site = repo.updateSite(ctx.db, next);
-    touchSession(ctx.db, before.sessionId, next.updatedAt);
-    return site;
+    return repo.updateSite(ctx.db, next);
   })();
 }
 
@@ -80,7 +80,6 @@ export function deleteSite(ctx: ServiceContext, input: { id: string }): { id: st
     const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
     requireDraft(ctx, before.sessionId);
     repo.deleteSite(ctx.db, input.id);
-    touchSession(ctx.db, before.sessionId, ctx.now().toISOString());
     return { id: input.id };
   })();
 }

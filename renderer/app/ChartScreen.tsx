@@ -92,6 +92,8 @@ function Charting({ patient, session, nav }: { patient: Patient; session: Sessio
       muscleId: pending.muscleId,
       side: pending.side,
       units,
+      guidance: 'none',
+      note: '',
       createdAt: at,
       updatedAt: at,
     };

@@ -1,14 +1,35 @@
 import type { IndicationId } from '../indications.ts';
 import type { Side } from '../atlas/types.ts';
 
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export type ConditionSide = 'left' | 'right' | 'bilateral' | 'none';
+export type Guidance = 'none' | 'emg' | 'estim' | 'ultrasound';
+export type Severity = 'mild' | 'moderate' | 'severe';
+
 export interface Patient {
   id: string;
   mrn: string;
   familyName: string;
   givenName: string;
   birthDate: string;
+  sex: Sex;
+  notes: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Condition {
+  id: string;
+  patientId: string;
+  indication: IndicationId;
+  icd10Code: string;
+  side: ConditionSide;
+  notedOn: string | null;
+  createdAt: string;
+}
+
+export interface PatientDetail extends Patient {
+  conditions: Condition[];
 }
 
 export type SessionStatus = 'draft' | 'signed';
@@ -18,9 +39,14 @@ export interface SessionSummary {
   patientId: string;
   date: string;
   indication: IndicationId;
+  productId: string | null;
   status: SessionStatus;
   siteCount: number;
   totalUnits: number;
+  /** The signed session this one amends, if it is an amendment. */
+  amendsSessionId: string | null;
+  /** Sessions that amend this one (newest last). */
+  amendedBy: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -36,12 +62,137 @@ export interface Site {
   muscleId: string;
   side: Side;
   units: number;
+  guidance: Guidance;
+  note: string;
   createdAt: string;
   updatedAt: string;
 }
 
+export interface Vial {
+  id: string;
+  sessionId: string;
+  productId: string;
+  sizeUnits: number;
+  lot: string;
+  expiry: string;
+  /** null for a ready-to-use solution (rimabotulinumtoxinB). */
+  diluentMl: number | null;
+  reconstitutedAt: string | null;
+  createdAt: string;
+}
+
+export interface OutcomeScore {
+  id: string;
+  sessionId: string;
+  scaleId: string;
+  /** A number as text, or an ordinal grade such as "1+". */
+  value: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface AdverseEvent {
+  id: string;
+  sessionId: string;
+  onsetDate: string | null;
+  description: string;
+  severity: Severity;
+  createdAt: string;
+}
+
 export interface SessionDetail extends SessionSummary {
+  startedAt: string | null;
+  otherIndications: IndicationId[];
+  clinicianId: string | null;
+  clinicianName: string;
+  guidance: Guidance[];
+  notes: string;
+  nextDueDate: string | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  amendmentReason: string | null;
+  amendmentAuthor: string | null;
+  amendedAt: string | null;
   sites: Site[];
+  vials: Vial[];
+  scores: OutcomeScore[];
+  adverseEvents: AdverseEvent[];
+}
+
+export interface TemplateSite {
+  id: string;
+  seq: number;
+  viewId: string;
+  viewVersion: number;
+  x: number;
+  y: number;
+  muscleId: string;
+  side: Side;
+  units: number;
+  note: string;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  indication: IndicationId;
+  builtin: boolean;
+  sites: TemplateSite[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PriorAuthorization {
+  id: string;
+  patientId: string;
+  payer: string;
+  number: string;
+  productId: string | null;
+  validFrom: string;
+  validTo: string;
+  approvedUnits: number | null;
+  approvedVisits: number | null;
+  notes: string;
+  /** Derived from signed sessions dated within the validity window (and of the product, if set). */
+  usedUnits: number;
+  usedVisits: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Clinician {
+  id: string;
+  name: string;
+  credentials: string;
+  defaultProductId: string | null;
+  defaultGuidance: Guidance;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  author: string;
+  action: 'insert' | 'update' | 'delete';
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  sizeBytes: number;
+  kind: 'automatic' | 'manual' | 'pre-migration' | 'pre-restore';
+}
+
+export interface HealthInfo {
+  integrity: 'ok' | 'damaged';
+  integrityDetail: string;
+  lastBackupAt: string | null;
+  backupDirectory: string;
 }
 
 export interface AppInfo {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDICATION_IDS } from '../indications.ts';
+import { PRODUCT_IDS } from '../clinical/products.ts';
 
 /** A calendar date (YYYY-MM-DD) that really exists: 2025-02-30 is refused. */
 export const isoDate = z.iso.date({ error: 'must be a real date written YYYY-MM-DD' });
@@ -57,3 +58,10 @@ export const coordinate = z
 export function sumUnits(values: readonly number[]): number {
   return values.reduce((acc, v) => acc + Math.round(v * 100), 0) / 100;
 }
+
+export const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: "sex must be 'female', 'male', 'other' or 'unknown'" });
+export const conditionSide = z.enum(['left', 'right', 'bilateral', 'none'], { error: "side must be 'left', 'right', 'bilateral' or 'none'" });
+export const guidance = z.enum(['none', 'emg', 'estim', 'ultrasound'], { error: "guidance must be 'none', 'emg', 'estim' or 'ultrasound'" });
+export const severity = z.enum(['mild', 'moderate', 'severe'], { error: "severity must be 'mild', 'moderate' or 'severe'" });
+
+export const productId = z.enum(PRODUCT_IDS, { error: 'must be one of the listed toxin products' });

@@ -5,14 +5,13 @@ import type { Channel } from './contract.ts';
  * A unit test checks this list equals the contract's keys.
  */
 export const CHANNELS = [
-  'app:info',
-  'patient:create',
-  'patient:get',
-  'patient:search',
-  'session:create',
-  'session:get',
-  'session:listForPatient',
-  'site:add',
-  'site:update',
-  'site:delete',
+  'app:info', 'app:health',
+  'patient:create', 'patient:update', 'patient:get', 'patient:search', 'patient:addCondition', 'patient:removeCondition',
+  'session:create', 'session:get', 'session:listForPatient', 'session:update', 'session:delete', 'session:sign', 'session:amend',
+  'site:add', 'site:update', 'site:delete',
+  'vial:add', 'vial:remove', 'score:add', 'score:remove', 'adverseEvent:add', 'adverseEvent:remove',
+  'template:list', 'template:saveFromSession', 'template:delete',
+  'priorAuth:list', 'priorAuth:save', 'priorAuth:delete',
+  'clinician:get', 'clinician:save', 'audit:list',
+  'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
 ] as const satisfies readonly Channel[];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import * as v from '../domain/values.ts';
 import type { IndicationId } from '../indications.ts';
-import type { AppInfo, Patient, SessionDetail, SessionSummary, Site } from '../domain/types.ts';
+import type {
+  AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, HealthInfo, OutcomeScore, Patient,
+  PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, Template, Vial,
+} from '../domain/types.ts';
+import * as v from '../domain/values.ts';
 
 /**
  * The one IPC contract: channel → input schema and output type.
@@ -13,50 +16,108 @@ function channel<I extends z.ZodType, O>(input: I) {
 }
 
 const empty = z.object({}).strict();
+const byId = z.object({ id: v.id }).strict();
+const slug = (label: string) =>
+  z.string({ error: `${label} must be text` }).min(1).max(64).regex(/^[a-z0-9_-]+$/, { error: `${label} is malformed` });
 
 const siteFields = {
-  viewId: z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, { error: 'view id is malformed' }),
+  viewId: slug('view id'),
   viewVersion: z.number().int().min(1).max(10_000),
   x: v.coordinate,
   y: v.coordinate,
-  muscleId: z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, { error: 'muscle id is malformed' }),
+  muscleId: slug('muscle id'),
   side: v.side,
   units: v.units,
 };
 
+const patientFields = {
+  mrn: v.mrn,
+  familyName: v.requiredText('Family name', 100),
+  givenName: v.requiredText('Given name', 100),
+  birthDate: v.isoDate,
+  sex: v.sex.optional(),
+  notes: v.boundedText('Notes', 4000).optional(),
+};
+
+const priorAuthFields = {
+  patientId: v.id,
+  payer: v.requiredText('Payer', 120),
+  number: v.requiredText('Authorization number', 60),
+  productId: v.productId.nullable().optional(),
+  validFrom: v.isoDate,
+  validTo: v.isoDate,
+  approvedUnits: v.units.nullable().optional(),
+  approvedVisits: z.number().int().min(1).max(100).nullable().optional(),
+  notes: v.boundedText('Notes', 2000).optional(),
+};
+
 export const contract = {
   'app:info': channel<typeof empty, AppInfo>(empty),
+  'app:health': channel<typeof empty, HealthInfo>(empty),
 
-  'patient:create': channel<z.ZodType<PatientCreateInput>, Patient>(
+  'patient:create': channel<z.ZodObject<typeof patientFields>, Patient>(z.object(patientFields).strict()),
+  'patient:update': channel<z.ZodType<PatientUpdateInput>, Patient>(
+    z.object({ id: v.id, ...partial(patientFields) }).strict(),
+  ),
+  'patient:get': channel<typeof byId, PatientDetail>(byId),
+  'patient:search': channel<z.ZodType<{ query: string; limit?: number | undefined }>, Patient[]>(
+    z.object({ query: v.boundedText('Search text', 100), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  ),
+  'patient:addCondition': channel<z.ZodType<ConditionAddInput>, Condition>(
     z
       .object({
-        mrn: v.mrn,
-        familyName: v.requiredText('Family name', 100),
-        givenName: v.requiredText('Given name', 100),
-        birthDate: v.isoDate,
+        patientId: v.id,
+        indication: v.indication,
+        icd10Code: z.string().trim().toUpperCase().min(3).max(10).regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, {
+          error: 'ICD-10-CM code is malformed (e.g. G24.3)',
+        }),
+        side: v.conditionSide.optional(),
+        notedOn: v.isoDate.nullable().optional(),
       })
       .strict(),
   ),
-  'patient:get': channel<z.ZodType<{ id: string }>, Patient>(z.object({ id: v.id }).strict()),
-  'patient:search': channel<z.ZodType<PatientSearchInput>, Patient[]>(
-    z
-      .object({
-        query: v.boundedText('Search text', 100),
-        limit: z.number().int().min(1).max(200).optional(),
-      })
-      .strict(),
-  ),
+  'patient:removeCondition': channel<typeof byId, { id: string }>(byId),
 
   'session:create': channel<z.ZodType<SessionCreateInput>, SessionDetail>(
-    z.object({ patientId: v.id, date: v.isoDate, indication: v.indication }).strict(),
+    z
+      .object({
+        patientId: v.id,
+        date: v.isoDate,
+        indication: v.indication,
+        productId: v.productId.nullable().optional(),
+        templateId: v.id.optional(),
+      })
+      .strict(),
   ),
-  'session:get': channel<z.ZodType<{ id: string }>, SessionDetail>(z.object({ id: v.id }).strict()),
+  'session:get': channel<typeof byId, SessionDetail>(byId),
   'session:listForPatient': channel<z.ZodType<{ patientId: string }>, SessionSummary[]>(
     z.object({ patientId: v.id }).strict(),
   ),
+  'session:update': channel<z.ZodType<SessionUpdateInput>, SessionDetail>(
+    z
+      .object({
+        id: v.id,
+        date: v.isoDate.optional(),
+        startedAt: v.isoDateTime.nullable().optional(),
+        indication: v.indication.optional(),
+        otherIndications: z.array(v.indication).max(8).optional(),
+        productId: v.productId.nullable().optional(),
+        guidance: z.array(v.guidance).max(4).optional(),
+        notes: v.boundedText('Notes', 8000).optional(),
+        nextDueDate: v.isoDate.nullable().optional(),
+      })
+      .strict(),
+  ),
+  'session:delete': channel<typeof byId, { id: string }>(byId),
+  'session:sign': channel<typeof byId, SessionDetail>(byId),
+  'session:amend': channel<z.ZodType<{ id: string; reason: string }>, SessionDetail>(
+    z.object({ id: v.id, reason: v.requiredText('Reason for the amendment', 1000) }).strict(),
+  ),
 
   'site:add': channel<z.ZodType<SiteAddInput>, Site>(
-    z.object({ id: v.id.optional(), sessionId: v.id, ...siteFields }).strict(),
+    z
+      .object({ id: v.id.optional(), sessionId: v.id, ...siteFields, guidance: v.guidance.optional(), note: v.boundedText('Note', 500).optional() })
+      .strict(),
   ),
   'site:update': channel<z.ZodType<SiteUpdateInput>, Site>(
     z
@@ -67,30 +128,141 @@ export const contract = {
         muscleId: siteFields.muscleId.optional(),
         side: siteFields.side.optional(),
         units: siteFields.units.optional(),
+        guidance: v.guidance.optional(),
+        note: v.boundedText('Note', 500).optional(),
       })
       .strict()
       .refine((o) => (o.x === undefined) === (o.y === undefined), { error: 'x and y are changed together' }),
   ),
-  'site:delete': channel<z.ZodType<{ id: string }>, { id: string }>(z.object({ id: v.id }).strict()),
+  'site:delete': channel<typeof byId, { id: string }>(byId),
+
+  'vial:add': channel<z.ZodType<VialAddInput>, Vial>(
+    z
+      .object({
+        sessionId: v.id,
+        productId: v.productId,
+        sizeUnits: z.number().finite().gt(0).max(20_000),
+        lot: v.requiredText('Lot number', 40),
+        expiry: v.isoDate,
+        diluentMl: z.number().finite().gt(0).max(20).nullable(),
+        reconstitutedAt: v.isoDateTime.nullable().optional(),
+      })
+      .strict(),
+  ),
+  'vial:remove': channel<typeof byId, { id: string }>(byId),
+
+  'score:add': channel<z.ZodType<ScoreAddInput>, OutcomeScore>(
+    z
+      .object({
+        sessionId: v.id,
+        scaleId: slug('scale id'),
+        value: z.string().trim().min(1).max(12),
+        note: v.boundedText('Note', 500).optional(),
+      })
+      .strict(),
+  ),
+  'score:remove': channel<typeof byId, { id: string }>(byId),
+
+  'adverseEvent:add': channel<z.ZodType<AdverseEventAddInput>, AdverseEvent>(
+    z
+      .object({
+        sessionId: v.id,
+        onsetDate: v.isoDate.nullable().optional(),
+        description: v.requiredText('Description', 2000),
+        severity: v.severity,
+      })
+      .strict(),
+  ),
+  'adverseEvent:remove': channel<typeof byId, { id: string }>(byId),
+
+  'template:list': channel<z.ZodType<{ indication?: IndicationId | undefined }>, Template[]>(
+    z.object({ indication: v.indication.optional() }).strict(),
+  ),
+  'template:saveFromSession': channel<z.ZodType<{ sessionId: string; name: string }>, Template>(
+    z.object({ sessionId: v.id, name: v.requiredText('Template name', 120) }).strict(),
+  ),
+  'template:delete': channel<typeof byId, { id: string }>(byId),
+
+  'priorAuth:list': channel<z.ZodType<{ patientId: string }>, PriorAuthorization[]>(z.object({ patientId: v.id }).strict()),
+  'priorAuth:save': channel<z.ZodType<PriorAuthSaveInput>, PriorAuthorization>(
+    z
+      .object({ id: v.id.optional(), ...priorAuthFields })
+      .strict()
+      .refine((o) => o.validTo >= o.validFrom, { error: 'The authorization ends before it starts' }),
+  ),
+  'priorAuth:delete': channel<typeof byId, { id: string }>(byId),
+
+  'clinician:get': channel<typeof empty, Clinician | null>(empty),
+  'clinician:save': channel<z.ZodType<ClinicianSaveInput>, Clinician>(
+    z
+      .object({
+        name: v.requiredText('Name', 120),
+        credentials: v.boundedText('Credentials', 120).optional(),
+        defaultProductId: v.productId.nullable().optional(),
+        defaultGuidance: v.guidance.optional(),
+      })
+      .strict(),
+  ),
+
+  'audit:list': channel<z.ZodType<{ entity?: string | undefined; entityId?: string | undefined; limit?: number | undefined }>, AuditEntry[]>(
+    z
+      .object({ entity: slug('entity').optional(), entityId: v.id.optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
+  ),
+
+  'backup:now': channel<typeof empty, BackupInfo>(empty),
+  'backup:list': channel<typeof empty, BackupInfo[]>(empty),
+  'backup:restore': channel<z.ZodType<{ name: string }>, { restoredFrom: string; replacedFileKeptAt: string }>(
+    z.object({ name: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/, { error: 'not a backup name' }) }).strict(),
+  ),
+  'data:export': channel<typeof empty, { file: string | null }>(empty),
+  'data:import': channel<typeof empty, { file: string | null; patients: number; sessions: number }>(empty),
 } as const;
+
+function partial<T extends Record<string, z.ZodType>>(fields: T) {
+  return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.optional()])) as {
+    [K in keyof T]: z.ZodOptional<T[K]>;
+  };
+}
+
+type Opt<T> = T | undefined;
 
 export interface PatientCreateInput {
   mrn: string;
   familyName: string;
   givenName: string;
   birthDate: string;
+  sex?: Opt<'female' | 'male' | 'other' | 'unknown'>;
+  notes?: Opt<string>;
 }
-export interface PatientSearchInput {
-  query: string;
-  limit?: number | undefined;
+export type PatientUpdateInput = { id: string } & Partial<PatientCreateInput>;
+export interface ConditionAddInput {
+  patientId: string;
+  indication: IndicationId;
+  icd10Code: string;
+  side?: Opt<'left' | 'right' | 'bilateral' | 'none'>;
+  notedOn?: Opt<string | null>;
 }
 export interface SessionCreateInput {
   patientId: string;
   date: string;
   indication: IndicationId;
+  productId?: Opt<string | null>;
+  templateId?: Opt<string>;
+}
+export interface SessionUpdateInput {
+  id: string;
+  date?: Opt<string>;
+  startedAt?: Opt<string | null>;
+  indication?: Opt<IndicationId>;
+  otherIndications?: Opt<IndicationId[]>;
+  productId?: Opt<string | null>;
+  guidance?: Opt<Array<'none' | 'emg' | 'estim' | 'ultrasound'>>;
+  notes?: Opt<string>;
+  nextDueDate?: Opt<string | null>;
 }
 export interface SiteAddInput {
-  id?: string | undefined;
+  id?: Opt<string>;
   sessionId: string;
   viewId: string;
   viewVersion: number;
@@ -99,17 +271,60 @@ export interface SiteAddInput {
   muscleId: string;
   side: 'left' | 'right' | 'midline';
   units: number;
+  guidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
+  note?: Opt<string>;
 }
 export interface SiteUpdateInput {
   id: string;
-  x?: number | undefined;
-  y?: number | undefined;
-  muscleId?: string | undefined;
-  side?: 'left' | 'right' | 'midline' | undefined;
-  units?: number | undefined;
+  x?: Opt<number>;
+  y?: Opt<number>;
+  muscleId?: Opt<string>;
+  side?: Opt<'left' | 'right' | 'midline'>;
+  units?: Opt<number>;
+  guidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
+  note?: Opt<string>;
+}
+export interface VialAddInput {
+  sessionId: string;
+  productId: string;
+  sizeUnits: number;
+  lot: string;
+  expiry: string;
+  diluentMl: number | null;
+  reconstitutedAt?: Opt<string | null>;
+}
+export interface ScoreAddInput {
+  sessionId: string;
+  scaleId: string;
+  value: string;
+  note?: Opt<string>;
+}
+export interface AdverseEventAddInput {
+  sessionId: string;
+  onsetDate?: Opt<string | null>;
+  description: string;
+  severity: 'mild' | 'moderate' | 'severe';
+}
+export interface PriorAuthSaveInput {
+  id?: Opt<string>;
+  patientId: string;
+  payer: string;
+  number: string;
+  productId?: Opt<string | null>;
+  validFrom: string;
+  validTo: string;
+  approvedUnits?: Opt<number | null>;
+  approvedVisits?: Opt<number | null>;
+  notes?: Opt<string>;
+}
+export interface ClinicianSaveInput {
+  name: string;
+  credentials?: Opt<string>;
+  defaultProductId?: Opt<string | null>;
+  defaultGuidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
 }
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export type InputOf<C extends Channel> = z.output<Contract[C]["input"]>;
+export type InputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];

@@ -4,7 +4,7 @@ import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, record, type P
 function site(id: string, seq: number, units = 5): Site {
   return {
     id, sessionId: 's', seq, viewId: 'face_front', viewVersion: 1, x: seq * 10, y: 20, muscleId: 'frontalis', side: 'left',
-    units, createdAt: 't', updatedAt: 't',
+    units, guidance: 'none', note: '', createdAt: 't', updatedAt: 't',
   };
 }
 

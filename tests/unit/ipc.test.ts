@@ -23,53 +23,69 @@ const GENERIC_BAD: unknown[] = [undefined, null, 'text', 42, true, [], [{}], { u
 const uuid = '00000000-0000-4000-8000-000000000000';
 
 /** Inputs that are well-formed JSON but wrong for the channel: each must be refused before any service runs. */
-function channelSpecificBad(channel: Channel): unknown[] {
-  switch (channel) {
-    case 'app:info':
-      return [{ verbose: true }];
-    case 'patient:create':
-      return [
-        { mrn: '', familyName: 'A', givenName: 'B', birthDate: '1970-01-01' },
-        { mrn: 'has space', familyName: 'A', givenName: 'B', birthDate: '1970-01-01' },
-        { mrn: 'M1', familyName: 'A', givenName: 'B', birthDate: '1970-02-30' },
-        { mrn: 'M1', familyName: 'A', givenName: 'B', birthDate: '01/02/1970' },
-        { mrn: 'M1', familyName: 'x'.repeat(101), givenName: 'B', birthDate: '1970-01-01' },
-        { mrn: 'M1', familyName: '   ', givenName: 'B', birthDate: '1970-01-01' },
-        { mrn: 'M1', familyName: 'A', givenName: 'B' },
-      ];
-    case 'patient:get':
-    case 'session:get':
-    case 'site:delete':
-      return [{ id: 'not-a-uuid' }, { id: 5 }, { id: uuid, extra: 1 }];
-    case 'patient:search':
-      return [{ query: 5 }, { query: 'a', limit: 0 }, { query: 'a', limit: 1.5 }, { query: 'x'.repeat(101) }];
-    case 'session:create':
-      return [
-        { patientId: 'nope', date: '2026-01-01', indication: 'blepharospasm' },
-        { patientId: uuid, date: '2026-13-01', indication: 'blepharospasm' },
-        { patientId: uuid, date: '2026-01-01', indication: 'hiccups' },
-      ];
-    case 'session:listForPatient':
-      return [{ patientId: 'nope' }, { patientId: null }];
-    case 'site:add': {
-      const ok = { sessionId: uuid, viewId: 'face_front', viewVersion: 1, x: 1, y: 1, muscleId: 'frontalis', side: 'left', units: 5 };
-      return [
-        { ...ok, units: 0 },
-        { ...ok, units: -5 },
-        { ...ok, units: 1.234 },
-        { ...ok, units: Number.NaN },
-        { ...ok, units: '5' },
-        { ...ok, x: Number.POSITIVE_INFINITY },
-        { ...ok, side: 'up' },
-        { ...ok, viewVersion: 0 },
-        { ...ok, muscleId: 'Robert; DROP TABLE sites' },
-        { ...ok, sessionId: undefined },
-      ];
-    }
-    case 'site:update':
-      return [{ id: uuid, units: 0 }, { id: uuid, x: 5 }, { id: uuid, side: 'top' }, { units: 5 }];
-  }
-}
+const okSite = { sessionId: uuid, viewId: 'face_front', viewVersion: 1, x: 1, y: 1, muscleId: 'frontalis', side: 'left', units: 5 };
+const okPatient = { mrn: 'M1', familyName: 'A', givenName: 'B', birthDate: '1970-01-01' };
+const SPECIFIC_BAD: Partial<Record<Channel, unknown[]>> = {
+  'app:info': [{ verbose: true }],
+  'patient:create': [
+    { ...okPatient, mrn: '' },
+    { ...okPatient, mrn: 'has space' },
+    { ...okPatient, birthDate: '1970-02-30' },
+    { ...okPatient, birthDate: '01/02/1970' },
+    { ...okPatient, familyName: 'x'.repeat(101) },
+    { ...okPatient, familyName: '   ' },
+    { ...okPatient, sex: 'x' },
+    { mrn: 'M1', familyName: 'A', givenName: 'B' },
+  ],
+  'patient:update': [{ id: uuid, birthDate: '2020-02-31' }, { id: uuid, mrn: '' }, { mrn: 'M2' }],
+  'patient:get': [{ id: 'not-a-uuid' }, { id: 5 }, { id: uuid, extra: 1 }],
+  'patient:search': [{ query: 5 }, { query: 'a', limit: 0 }, { query: 'a', limit: 1.5 }, { query: 'x'.repeat(101) }],
+  'patient:addCondition': [
+    { patientId: uuid, indication: 'blepharospasm', icd10Code: 'not a code' },
+    { patientId: uuid, indication: 'nope', icd10Code: 'G24.5' },
+    { patientId: uuid, indication: 'blepharospasm', icd10Code: 'G24.5', side: 'up' },
+  ],
+  'session:create': [
+    { patientId: 'nope', date: '2026-01-01', indication: 'blepharospasm' },
+    { patientId: uuid, date: '2026-13-01', indication: 'blepharospasm' },
+    { patientId: uuid, date: '2026-01-01', indication: 'hiccups' },
+    { patientId: uuid, date: '2026-01-01', indication: 'blepharospasm', productId: 'snake_oil' },
+  ],
+  'session:listForPatient': [{ patientId: 'nope' }, { patientId: null }],
+  'session:update': [{ id: uuid, guidance: ['laser'] }, { id: uuid, startedAt: 'yesterday' }, { id: uuid, notes: 'x'.repeat(8001) }],
+  'session:amend': [{ id: uuid }, { id: uuid, reason: '' }],
+  'site:add': [
+    { ...okSite, units: 0 },
+    { ...okSite, units: -5 },
+    { ...okSite, units: 1.234 },
+    { ...okSite, units: Number.NaN },
+    { ...okSite, units: '5' },
+    { ...okSite, units: 1e9 },
+    { ...okSite, x: Number.POSITIVE_INFINITY },
+    { ...okSite, side: 'up' },
+    { ...okSite, viewVersion: 0 },
+    { ...okSite, muscleId: 'Robert; DROP TABLE sites' },
+    { ...okSite, sessionId: undefined },
+  ],
+  'site:update': [{ id: uuid, units: 0 }, { id: uuid, x: 5 }, { id: uuid, side: 'top' }, { units: 5 }],
+  'vial:add': [
+    { sessionId: uuid, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: '', expiry: '2027-01-01', diluentMl: 2 },
+    { sessionId: uuid, productId: 'onabotulinumtoxinA', sizeUnits: -1, lot: 'C1', expiry: '2027-01-01', diluentMl: 2 },
+    { sessionId: uuid, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'C1', expiry: '2027-02-30', diluentMl: 2 },
+    { sessionId: uuid, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'C1', expiry: '2027-01-01', diluentMl: 0 },
+  ],
+  'score:add': [{ sessionId: uuid, scaleId: 'twstrs', value: '' }, { sessionId: uuid, scaleId: 'TW STRS', value: '5' }],
+  'adverseEvent:add': [{ sessionId: uuid, description: 'ptosis', severity: 'awful' }, { sessionId: uuid, description: '', severity: 'mild' }],
+  'template:list': [{ indication: 'x' }],
+  'template:saveFromSession': [{ sessionId: uuid, name: '' }],
+  'priorAuth:save': [
+    { patientId: uuid, payer: 'P', number: 'N', validFrom: '2026-02-01', validTo: '2026-01-01' },
+    { patientId: uuid, payer: '', number: 'N', validFrom: '2026-01-01', validTo: '2026-02-01' },
+  ],
+  'clinician:save': [{ name: '' }, { name: 'A', defaultGuidance: 'x-ray' }],
+  'audit:list': [{ limit: 0 }, { entityId: 'x' }],
+  'backup:restore': [{ name: '../../etc/passwd' }, { name: 'x.db' }],
+};
 
 describe('IPC contract', () => {
   it('lists every contract channel once, and the preload exposes exactly those', () => {
@@ -78,7 +94,7 @@ describe('IPC contract', () => {
 
   it.each(CHANNELS.map((c) => [c]))('%s rejects malformed input with BAD_INPUT and leaves the database unchanged', async (channel) => {
     const before = dumpDatabase(b.db);
-    for (const bad of [...GENERIC_BAD, ...channelSpecificBad(channel)]) {
+    for (const bad of [...GENERIC_BAD, ...(SPECIFIC_BAD[channel] ?? [])]) {
       const result = await b.dispatch(channel, bad);
       expect(result.ok, `${channel} accepted ${JSON.stringify(bad)}`).toBe(false);
       if (!result.ok) {

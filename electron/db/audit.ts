@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { AuditEntry } from '../../shared/domain/types.ts';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  author: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function listAudit(db: Database.Database, filter: { entity?: string; entityId?: string; limit: number }): AuditEntry[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: filter.limit };
+  if (filter.entity) {
+    where.push('entity = @entity');
+    params.entity = filter.entity;
+  }
+  if (filter.entityId) {
+    where.push('entity_id = @entityId');
+    params.entityId = filter.entityId;
+  }
+  const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
+  return db
+    .prepare<[Record<string, unknown>], AuditRow>(sql)
+    .all(params)
+    .map((r) => ({
+      id: r.id,
+      at: r.at,
+      author: r.author,
+      action: r.action as AuditEntry['action'],
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+      after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+    }));
+}
