@@ -1,0 +1,81 @@
+/** A browsable gallery of every atlas view: choose a view, toggle the deep layer and the region colouring. */
+import { useMemo, useState } from 'react';
+import { Layer, Stage } from 'react-konva';
+import { getMuscle, getView, listViews } from '../../../shared/atlas/index.ts';
+import { AtlasShapes } from '../../canvas/AtlasShapes.tsx';
+import './atlas-gallery.css';
+
+const STAGE_WIDTH = 480;
+
+export function AtlasGallery() {
+  const views = useMemo(() => listViews(), []);
+  const [viewId, setViewId] = useState<string>(views[0]?.id ?? 'face_front');
+  const [showDeep, setShowDeep] = useState(false);
+  const [regionsMode, setRegionsMode] = useState(false);
+  const view = getView(viewId);
+  const scale = STAGE_WIDTH / view.width;
+  const rows = view.regions.filter((r) => showDeep || r.layer === 'superficial');
+
+  return (
+    <section className="atlas-gallery" aria-label="Anatomical atlas">
+      <div className="atlas-controls">
+        <label className="atlas-field">
+          <span>View</span>
+          <select value={viewId} onChange={(e) => setViewId(e.target.value)} data-testid="atlas-view-select">
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.title} (v{v.version})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="atlas-toggle">
+          <input type="checkbox" checked={showDeep} onChange={(e) => setShowDeep(e.target.checked)} />
+          <span>Deep layer</span>
+        </label>
+        <label className="atlas-toggle">
+          <input type="checkbox" checked={regionsMode} onChange={(e) => setRegionsMode(e.target.checked)} />
+          <span>Colour and label regions</span>
+        </label>
+      </div>
+      <div className="atlas-body">
+        <div className="atlas-stage" data-testid="atlas-stage">
+          <Stage width={STAGE_WIDTH} height={Math.ceil(view.height * scale)} scaleX={scale} scaleY={scale}>
+            <Layer listening={false}>
+              <AtlasShapes view={view} showDeep={showDeep} mode={regionsMode ? 'regions' : 'clinical'} showLabels={regionsMode} />
+            </Layer>
+          </Stage>
+        </div>
+        <table className="atlas-muscles">
+          <caption>
+            {view.title}: {rows.length} regions
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Muscle</th>
+              <th scope="col">Side</th>
+              <th scope="col">Layer</th>
+              <th scope="col">SNOMED CT</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const m = getMuscle(r.muscleId);
+              return (
+                <tr key={r.id}>
+                  <td>
+                    {m.name}
+                    <span className="atlas-region-id">{r.id}</span>
+                  </td>
+                  <td>{r.side}</td>
+                  <td>{r.layer}</td>
+                  <td>{m.snomedCode ?? '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
