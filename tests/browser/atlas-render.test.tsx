@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { page } from 'vitest/browser';
 import { Layer, Stage } from 'react-konva';
@@ -29,6 +29,11 @@ function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): [number, numb
 }
 
 describe('atlas rendering', () => {
+  // Tall limb views must fit the viewport, or the element screenshot is cut off.
+  beforeAll(async () => {
+    await page.viewport(900, 1400);
+  });
+
   for (const { id } of listViews()) {
     for (const mode of ['clinical', 'regions'] as const) {
       it(`draws ${id} in ${mode} mode`, async () => {
