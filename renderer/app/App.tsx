@@ -20,6 +20,7 @@ export function App() {
   const [route, setRoute] = useState<Route>({ screen: 'patients' });
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const notify = useCallback((n: NoticeData) => setNotice(n), []);
+  const closeNotice = useCallback(() => setNotice(null), []);
   const nav: Nav = { go: setRoute, notify };
 
   return (
@@ -45,7 +46,7 @@ export function App() {
           </button>
         </nav>
       </header>
-      {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+      {notice && <Notice notice={notice} onClose={closeNotice} />}
       <div className="content">{renderRoute(route, nav)}</div>
     </div>
   );

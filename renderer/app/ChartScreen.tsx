@@ -10,6 +10,8 @@ import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
 import { formatDate, patientName } from './format.ts';
 import { SitePanel, type PendingSite } from './SitePanel.tsx';
+import { SessionDetailsPanel } from './session/SessionDetailsPanel.tsx';
+import { SignOrAmend } from './session/SignOrAmend.tsx';
 
 interface Loaded {
   patient: Patient;
@@ -44,11 +46,13 @@ function viewForSession(viewId: string, sites: readonly Site[]): AtlasView {
   return getView(viewId, charted?.viewVersion ?? latestVersion(viewId));
 }
 
-function Charting({ patient, session, nav }: { patient: Patient; session: SessionDetail; nav: Nav }) {
+function Charting({ patient, session: initial, nav }: { patient: Patient; session: SessionDetail; nav: Nav }) {
   const client = useClient();
+  const [session, setSession] = useState(initial);
+  const [panel, setPanel] = useState<'sites' | 'details'>('sites');
   const onError = useCallback((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }), [nav]);
   const editor = useChartEditor(client, session.sites, onError);
-  const views = useMemo(() => sessionViews(session), [session]);
+  const views = useMemo(() => sessionViews(initial), [initial]);
   const [viewId, setViewId] = useState(views[0] ?? 'face_front');
   const [zoom, setZoom] = useState(1);
   const [showDeep, setShowDeep] = useState(false);
@@ -157,10 +161,18 @@ function Charting({ patient, session, nav }: { patient: Patient; session: Sessio
             <span className={`badge badge-${session.status}`}>{readOnly ? 'Signed' : 'Draft — every change is saved'}</span>
           </p>
         </div>
-        <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
-          Back to patient
-        </button>
+        <div className="toolgroup">
+          <SignOrAmend session={session} nav={nav} onSigned={setSession} />
+          <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
+            Back to patient
+          </button>
+        </div>
       </div>
+      {session.amendsSessionId && (
+        <p className="amendment-note" role="note">
+          Amendment of a signed session — reason: {session.amendmentReason} ({session.amendmentAuthor})
+        </p>
+      )}
       <div className="chart-toolbar" role="toolbar" aria-label="Diagram">
         <div className="tabs" role="tablist">
           {views.map((id) => (
@@ -216,6 +228,18 @@ function Charting({ patient, session, nav }: { patient: Patient; session: Sessio
           onSelect={setSelectedId}
           {...(readOnly ? {} : { onMove: (id: string, p: Point) => void move(id, p) })}
         />
+        <div className="chart-side">
+          <div className="tabs side-tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={panel === 'sites'} className={panel === 'sites' ? 'tab active' : 'tab'} onClick={() => setPanel('sites')}>
+              Sites
+            </button>
+            <button type="button" role="tab" aria-selected={panel === 'details'} className={panel === 'details' ? 'tab active' : 'tab'} onClick={() => setPanel('details')} data-testid="details-tab">
+              Session details
+            </button>
+          </div>
+          {panel === 'details' ? (
+            <div className="site-panel"><SessionDetailsPanel session={session} onChange={setSession} /></div>
+          ) : (
         <SitePanel
           sites={editor.sites}
           selectedId={selectedId}
@@ -232,6 +256,8 @@ function Charting({ patient, session, nav }: { patient: Patient; session: Sessio
           onChangeUnits={(site, u) => void changeUnits(site, u)}
           onDelete={(site) => void remove(site)}
         />
+          )}
+        </div>
       </div>
     </main>
   );

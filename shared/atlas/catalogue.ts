@@ -2,7 +2,7 @@
  * Muscle catalogue built from the clinical reference's `muscles[]`. Ids are the stable keys used by
  * atlas regions, templates and charted sites; names are display text only.
  */
-import reference from '../../resources/reference/clinical-reference.json';
+import reference from '../../resources/reference/clinical-reference.json' with { type: 'json' };
 
 export type SideMode = 'bilateral_pair' | 'midline';
 

@@ -4,18 +4,18 @@
  * (e.g. `drawing('face_front', 2, faceFrontV2)` next to the v1 line).
  * Right/left pairs are one drawing plus its mirror image.
  */
-import faceFrontV1 from '../../resources/diagrams/face_front.v1.json';
-import headLateralLeftV1 from '../../resources/diagrams/head_lateral_left.v1.json';
-import headNeckPosteriorV1 from '../../resources/diagrams/head_neck_posterior.v1.json';
-import neckAnteriorV1 from '../../resources/diagrams/neck_anterior.v1.json';
-import jawLateralLeftV1 from '../../resources/diagrams/jaw_lateral_left.v1.json';
-import upperLimbAnteriorLeftV1 from '../../resources/diagrams/upper_limb_anterior_left.v1.json';
-import upperLimbPosteriorLeftV1 from '../../resources/diagrams/upper_limb_posterior_left.v1.json';
-import handPalmarLeftV1 from '../../resources/diagrams/hand_palmar_left.v1.json';
-import handDorsalLeftV1 from '../../resources/diagrams/hand_dorsal_left.v1.json';
-import lowerLimbAnteriorLeftV1 from '../../resources/diagrams/lower_limb_anterior_left.v1.json';
-import lowerLimbPosteriorLeftV1 from '../../resources/diagrams/lower_limb_posterior_left.v1.json';
-import footPlantarLeftV1 from '../../resources/diagrams/foot_plantar_left.v1.json';
+import faceFrontV1 from '../../resources/diagrams/face_front.v1.json' with { type: 'json' };
+import headLateralLeftV1 from '../../resources/diagrams/head_lateral_left.v1.json' with { type: 'json' };
+import headNeckPosteriorV1 from '../../resources/diagrams/head_neck_posterior.v1.json' with { type: 'json' };
+import neckAnteriorV1 from '../../resources/diagrams/neck_anterior.v1.json' with { type: 'json' };
+import jawLateralLeftV1 from '../../resources/diagrams/jaw_lateral_left.v1.json' with { type: 'json' };
+import upperLimbAnteriorLeftV1 from '../../resources/diagrams/upper_limb_anterior_left.v1.json' with { type: 'json' };
+import upperLimbPosteriorLeftV1 from '../../resources/diagrams/upper_limb_posterior_left.v1.json' with { type: 'json' };
+import handPalmarLeftV1 from '../../resources/diagrams/hand_palmar_left.v1.json' with { type: 'json' };
+import handDorsalLeftV1 from '../../resources/diagrams/hand_dorsal_left.v1.json' with { type: 'json' };
+import lowerLimbAnteriorLeftV1 from '../../resources/diagrams/lower_limb_anterior_left.v1.json' with { type: 'json' };
+import lowerLimbPosteriorLeftV1 from '../../resources/diagrams/lower_limb_posterior_left.v1.json' with { type: 'json' };
+import footPlantarLeftV1 from '../../resources/diagrams/foot_plantar_left.v1.json' with { type: 'json' };
 import { mirrorView } from './mirror.ts';
 import type { AtlasRegion, AtlasStroke, AtlasView, ViewSummary } from './types.ts';
 

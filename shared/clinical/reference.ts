@@ -3,7 +3,7 @@
  * Every clinical fact the app uses comes from here, with its source ids; `from_memory` facts are
  * carried through so the UI can mark them unverified.
  */
-import raw from '../../resources/reference/clinical-reference.json';
+import raw from '../../resources/reference/clinical-reference.json' with { type: 'json' };
 
 export interface SourceRef {
   sources: readonly string[];

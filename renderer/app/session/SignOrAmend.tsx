@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { SessionDetail } from '../../../shared/domain/types.ts';
+import type { Nav } from '../App.tsx';
+import { useClient } from '../client-context.tsx';
+import { formatDate } from '../format.ts';
+import { useAction } from './useAsync.ts';
+
+/** Sign a draft (after a confirmation), or open an amendment of a signed session with a reason. */
+export function SignOrAmend({ session, nav, onSigned }: { session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void }) {
+  const client = useClient();
+  const { busy, error, run, clearError } = useAction();
+  const [mode, setMode] = useState<'idle' | 'confirm-sign' | 'amend'>('idle');
+  const [reason, setReason] = useState('');
+
+  if (session.status === 'signed') {
+    return (
+      <div className="sign-box">
+        <span className="signed-by" data-testid="signed-by">
+          Signed by {session.signedBy} · {session.signedAt ? formatDate(session.signedAt.slice(0, 10)) : ''}
+        </span>
+        {session.amendedBy.length > 0 ? (
+          <button type="button" onClick={() => nav.go({ screen: 'chart', patientId: session.patientId, sessionId: session.amendedBy.at(-1) as string })}>
+            Open amendment
+          </button>
+        ) : mode === 'amend' ? (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () => {
+                const amendment = await client.session.amend({ id: session.id, reason });
+                nav.go({ screen: 'chart', patientId: session.patientId, sessionId: amendment.id });
+              });
+            }}
+          >
+            <input required autoFocus placeholder="Reason for the amendment" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+            <button type="submit" className="primary" disabled={busy}>Start amendment</button>
+            <button type="button" onClick={() => setMode('idle')}>Cancel</button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setMode('amend')}>Amend…</button>
+        )}
+        {error && <p className="form-error" role="alert">{error}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <div className="sign-box">
+      {mode === 'confirm-sign' ? (
+        <>
+          <span className="warn-text">After signing, the session cannot be changed; corrections become amendments.</span>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            data-testid="confirm-sign"
+            onClick={() => void run(async () => onSigned(await client.session.sign({ id: session.id })))}
+          >
+            Sign now
+          </button>
+          <button type="button" onClick={() => { setMode('idle'); clearError(); }}>Cancel</button>
+        </>
+      ) : (
+        <button type="button" className="primary" onClick={() => setMode('confirm-sign')} data-testid="sign">
+          Sign session…
+        </button>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </div>
+  );
+}
