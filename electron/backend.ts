@@ -1,11 +1,15 @@
-import path from 'node:path';
-import type { AppInfo } from '../shared/domain/types.ts';
-import { openDatabase } from './db/open.ts';
+import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
+import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup } from './db/backup.ts';
+import { checkIntegrity, DamagedDatabaseError, isDamageError } from './db/integrity.ts';
+import { latestVersion, loadMigrations } from './db/migrate.ts';
+import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
 import { currentClinicianName } from './db/clinicians.ts';
-import { createHandlers, type MaintenanceHandlers } from './services/index.ts';
-import { AppError } from '../shared/ipc/result.ts';
+import { createHandlers } from './services/index.ts';
+import { createMaintenanceHandlers } from './services/maintenance.ts';
+
+export { DATABASE_FILE_NAME };
 
 export interface BackendOptions {
   dataDirectory: string;
@@ -15,6 +19,10 @@ export interface BackendOptions {
   now?: () => Date;
   newId?: () => string;
   logError?: DispatchOptions['logError'];
+  /** Where a full export is written; the shell asks with a save dialog. Null: the user cancelled. */
+  chooseExportFile?: () => Promise<string | null>;
+  /** Which export file to import; the shell asks with an open dialog. Null: the user cancelled. */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 export interface Backend {
@@ -22,31 +30,52 @@ export interface Backend {
   readonly db: ServiceContext['db'];
   dispatch: Dispatch;
   info: AppInfo;
+  /**
+   * The day's automatic backup, started after opening and running in the background (SQLite's backup
+   * steps through the file between other work). Resolves to null when today's backup already existed
+   * or the copy failed (logged); never rejects.
+   */
+  startupBackup: Promise<BackupInfo | null>;
   close: () => void;
 }
 
-export const DATABASE_FILE_NAME = 'toxinmap.sqlite';
-
-const notYet = (what: string) => () => {
-  throw new AppError('INTERNAL', `${what} is not available yet`);
-};
+const cancelled = () => Promise.resolve(null);
 
 /**
  * Everything main runs besides the window: the database, the services and the dispatcher.
  * Plain Node, so the end-to-end tests start exactly this with a temp folder.
+ * Throws DamagedDatabaseError (carrying the latest usable backup) when the file is not a database or
+ * fails its integrity check; the damaged file is left untouched.
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
-  const file = path.join(options.dataDirectory, DATABASE_FILE_NAME);
+  const paths = dataPaths(options.dataDirectory);
   const now = options.now ?? (() => new Date());
   const actor = { name: UNKNOWN_ACTOR };
-  const opened = await openDatabase({
-    file,
-    migrationsDir: options.migrationsDir,
-    backupDir: path.join(options.dataDirectory, 'backups'),
-    now,
-    auditAuthor: () => actor.name,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const logError = options.logError ?? (() => undefined);
+  const open = () =>
+    openDatabase({
+      file: paths.file,
+      migrationsDir: options.migrationsDir,
+      backupDir: paths.backupDir,
+      now,
+      auditAuthor: () => actor.name,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+
+  let opened: OpenedDatabase;
+  try {
+    opened = await open();
+  } catch (err) {
+    if (isDamageError(err)) throw new DamagedDatabaseError(paths.file, (err as Error).message, latestUsableBackup(paths.backupDir));
+    throw err;
+  }
+  // Checked before the daily backup, so a damaged file never pushes a good backup out of the rotation.
+  const integrity = checkIntegrity(opened.db);
+  if (!integrity.ok) {
+    opened.db.close();
+    throw new DamagedDatabaseError(paths.file, integrity.detail, latestUsableBackup(paths.backupDir));
+  }
+
   const ctx: ServiceContext = {
     db: opened.db,
     now,
@@ -54,23 +83,33 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     actor,
     audit: opened.audit,
   };
-  actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
+  const refreshActor = () => {
+    actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
+  };
+  refreshActor();
   const info: AppInfo = {
     version: options.appVersion,
     dataDirectory: options.dataDirectory,
-    databaseFile: file,
+    databaseFile: paths.file,
     schemaVersion: opened.schemaVersion,
   };
-  const maintenance: MaintenanceHandlers = {
-    'app:health': notYet('The health check'),
-    'backup:now': notYet('Backup'),
-    'backup:list': notYet('Backup'),
-    'backup:restore': notYet('Restore'),
-    'data:export': notYet('Export'),
-    'data:import': notYet('Import'),
-  };
+  const maintenance = createMaintenanceHandlers({
+    ctx,
+    paths,
+    appVersion: options.appVersion,
+    latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
+    reopen: open,
+    afterRestore: refreshActor,
+    chooseExportFile: options.chooseExportFile ?? cancelled,
+    chooseImportFile: options.chooseImportFile ?? cancelled,
+    logError,
+  });
   const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance), {
     ...(options.logError ? { logError: options.logError } : {}),
+  });
+  const startupBackup = dailyBackup(ctx.db, paths.backupDir, now()).catch((err: unknown) => {
+    logError('startup backup', err);
+    return null;
   });
   return {
     ctx,
@@ -79,6 +118,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     },
     dispatch,
     info,
+    startupBackup,
     close: () => ctx.db.close(),
   };
 }

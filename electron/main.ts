@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
-import { startBackend, type Backend } from './backend.ts';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { startBackend, type Backend, type BackendOptions } from './backend.ts';
+import { dataPaths, replaceWithBackup } from './db/backup.ts';
+import { DamagedDatabaseError } from './db/integrity.ts';
 import { NewerDatabaseError } from './db/migrate.ts';
 import { registerIpc } from './ipc.ts';
 import { electronNativeBinding } from './native.ts';
@@ -65,23 +67,99 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+function backendOptions(): BackendOptions {
+  return {
+    dataDirectory: app.getPath('userData'),
+    migrationsDir: path.join(__dirname, 'migrations'),
+    appVersion: app.getVersion(),
+    // Unpackaged (npm start): the Electron-ABI build kept apart from node_modules' Node build.
+    ...(app.isPackaged ? {} : { nativeBinding: electronNativeBinding(projectRoot, process.versions.electron) }),
+    logError: (channel, err) => logError(channel, err),
+    chooseExportFile,
+    chooseImportFile,
+  };
+}
+
+// The paths of a full export and import are chosen here, in main, never sent by the renderer.
+async function chooseExportFile(): Promise<string | null> {
+  const day = new Date().toISOString().slice(0, 10);
+  const options: SaveDialogOptions = {
+    title: 'Export all ToxinMap data',
+    defaultPath: path.join(app.getPath('documents'), `toxinmap-export-${day}.json`),
+    filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function chooseImportFile(): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Import a ToxinMap export',
+    properties: ['openFile'],
+    filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * The database file is damaged. Say so plainly and offer the newest good backup; the damaged file is
+ * kept aside (renamed into replaced/), never deleted. Returns the backend, or null when the user quits.
+ */
+async function offerRestore(err: DamagedDatabaseError, options: BackendOptions): Promise<Backend | null> {
+  const backup = err.latestBackup;
+  if (!backup) {
+    dialog.showErrorBox(
+      'ToxinMap: the patient database is damaged',
+      `The patient database cannot be read, and there is no backup to restore.\n\n` +
+        `The file has not been changed or deleted: ${err.file}\n\nDo not delete it. Contact support; details are in ${logFile()}.`,
+    );
+    return null;
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'ToxinMap',
+    message: 'The patient database is damaged and cannot be opened.',
+    detail:
+      `The latest backup is from ${formatWhen(backup.createdAt)}. Restoring it brings back the records as they were then; ` +
+      `anything entered after that time will be missing from the restored database.\n\n` +
+      `The damaged file will be kept (renamed, not deleted) in ${path.join(path.dirname(err.file), 'replaced')}.`,
+    buttons: [`Restore latest backup (${formatWhen(backup.createdAt)})`, 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return null;
+  const restored = replaceWithBackup(dataPaths(options.dataDirectory), backup.name, new Date());
+  logError('restore at start', new Error(`restored ${restored.restoredFrom}; damaged file kept at ${restored.replacedFileKeptAt}`));
+  return startBackend(options);
+}
+
 async function start(): Promise<void> {
   installSecurity(appEntry);
+  const options = backendOptions();
   try {
-    backend = await startBackend({
-      dataDirectory: app.getPath('userData'),
-      migrationsDir: path.join(__dirname, 'migrations'),
-      appVersion: app.getVersion(),
-      // Unpackaged (npm start): the Electron-ABI build kept apart from node_modules' Node build.
-      ...(app.isPackaged ? {} : { nativeBinding: electronNativeBinding(projectRoot, process.versions.electron) }),
-      logError: (channel, err) => logError(channel, err),
-    });
+    try {
+      backend = await startBackend(options);
+    } catch (err) {
+      if (!(err instanceof DamagedDatabaseError)) throw err;
+      logError('startBackend', err);
+      backend = await offerRestore(err, options);
+      if (!backend) {
+        app.exit(1);
+        return;
+      }
+    }
   } catch (err) {
     logError('startBackend', err);
     const detail =
       err instanceof NewerDatabaseError
         ? err.message
-        : `The patient database could not be opened: ${(err as Error).message}\n\nNothing was changed. Details are in ${logFile()}.`;
+        : `The patient database could not be opened: ${(err as Error).message}\n\nNothing was deleted. Details are in ${logFile()}.`;
     dialog.showErrorBox('ToxinMap cannot open its database', detail);
     app.exit(1);
     return;

@@ -1,0 +1,129 @@
+// Health, backups, restore, full export and import: the handlers behind the maintenance channels.
+// No Electron here: file choices come from deps (save/open dialogs in main.ts, temp paths in tests),
+// never from the renderer.
+import path from 'node:path';
+import type { BackupInfo, HealthInfo } from '../../shared/domain/types.ts';
+import { AppError } from '../../shared/ipc/result.ts';
+import { createBackup, findBackup, inspectBackup, listBackups, moveBack, replaceWithBackup, type DataPaths } from '../db/backup.ts';
+import { checkIntegrity } from '../db/integrity.ts';
+import type { OpenedDatabase } from '../db/open.ts';
+import { importArchive, readExportFile, writeExportFile } from '../export/archive.ts';
+import type { ServiceContext } from './context.ts';
+import type { MaintenanceHandlers } from './index.ts';
+
+export interface MaintenanceDeps {
+  ctx: ServiceContext;
+  paths: DataPaths;
+  appVersion: string;
+  /** The newest schema this app knows; a backup from a newer app is refused before anything is closed. */
+  latestSchemaVersion: number;
+  /** Opens paths.file exactly as at start (pragmas, audit functions, migrations). */
+  reopen: () => Promise<OpenedDatabase>;
+  /** Called after ctx.db was swapped by a restore (e.g. to re-read the current clinician). */
+  afterRestore?: () => void;
+  chooseExportFile: () => Promise<string | null>;
+  chooseImportFile: () => Promise<string | null>;
+  logError?: (where: string, err: unknown) => void;
+}
+
+export function health(deps: MaintenanceDeps): HealthInfo {
+  const integrity = checkIntegrity(deps.ctx.db);
+  return {
+    integrity: integrity.ok ? 'ok' : 'damaged',
+    integrityDetail: integrity.ok
+      ? 'The database passed its integrity check.'
+      : `The database failed its integrity check: ${integrity.detail}. Restore a backup, or contact support before entering more data.`,
+    lastBackupAt: listBackups(deps.paths.backupDir)[0]?.createdAt ?? null,
+    backupDirectory: deps.paths.backupDir,
+  };
+}
+
+export async function backupNow(deps: MaintenanceDeps): Promise<BackupInfo> {
+  try {
+    return await createBackup(deps.ctx.db, deps.paths.backupDir, 'manual', deps.ctx.now());
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    deps.logError?.('backup:now', err);
+    throw new AppError('DATABASE', `The backup could not be written to ${deps.paths.backupDir} (${(err as Error).message}). Check that the disk is not full.`);
+  }
+}
+
+/**
+ * Restore by name: check the backup before anything is closed, close the database, move the current
+ * file aside (kept in replaced/), copy the backup in, reopen (migrating an older backup) and swap
+ * ctx.db and ctx.audit in place so every service keeps working. If the restored copy does not open,
+ * the previous file is put back and reopened.
+ */
+export async function restoreBackup(deps: MaintenanceDeps, name: string): Promise<{ restoredFrom: string; replacedFileKeptAt: string }> {
+  const { ctx, paths } = deps;
+  const backup = findBackup(paths.backupDir, name);
+  const inspected = inspectBackup(backup.path);
+  if (!inspected.ok) {
+    throw new AppError('DATABASE', `The backup "${name}" is damaged (${inspected.detail}) and was not restored. Your current data is unchanged; choose another backup.`);
+  }
+  if (inspected.schemaVersion > deps.latestSchemaVersion) {
+    throw new AppError('CONFLICT', `The backup "${name}" was made by a newer version of ToxinMap. Update the app to restore it. Your current data is unchanged.`);
+  }
+
+  ctx.db.close();
+  let replaced: { restoredFrom: string; replacedFileKeptAt: string | null };
+  try {
+    replaced = replaceWithBackup(paths, backup.name, ctx.now());
+  } catch (err) {
+    await swapIn(deps); // the current file was left (or put back) where it was
+    throw err;
+  }
+  try {
+    await swapIn(deps);
+  } catch (err) {
+    deps.logError?.('backup:restore', err);
+    if (replaced.replacedFileKeptAt) moveBack(replaced.replacedFileKeptAt, paths.file);
+    await swapIn(deps);
+    throw new AppError('DATABASE', `The backup "${name}" could not be opened (${(err as Error).message}). Your data is as it was before.`);
+  }
+  deps.afterRestore?.();
+  return { restoredFrom: backup.name, replacedFileKeptAt: replaced.replacedFileKeptAt ?? '' };
+}
+
+async function swapIn(deps: MaintenanceDeps): Promise<void> {
+  const opened = await deps.reopen();
+  deps.ctx.db = opened.db;
+  deps.ctx.audit = opened.audit;
+}
+
+export async function exportAll(deps: MaintenanceDeps): Promise<{ file: string | null }> {
+  const file = await deps.chooseExportFile();
+  if (file === null) return { file: null };
+  try {
+    writeExportFile(deps.ctx.db, file, { appVersion: deps.appVersion, exportedAt: deps.ctx.now() });
+  } catch (err) {
+    deps.logError?.('data:export', err);
+    throw new AppError('DATABASE', `The export could not be written to ${file} (${(err as Error).message}). Nothing was changed.`);
+  }
+  return { file };
+}
+
+export async function importAll(deps: MaintenanceDeps): Promise<{ file: string | null; patients: number; sessions: number }> {
+  const file = await deps.chooseImportFile();
+  if (file === null) return { file: null, patients: 0, sessions: 0 };
+  const archive = readExportFile(file);
+  try {
+    const { patients, sessions } = importArchive(deps.ctx.db, deps.ctx.audit, archive);
+    return { file, patients, sessions };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    deps.logError?.('data:import', err);
+    throw new AppError('DATABASE', `The export in ${path.basename(file)} could not be imported (${(err as Error).message}). Nothing was imported.`);
+  }
+}
+
+export function createMaintenanceHandlers(deps: MaintenanceDeps): MaintenanceHandlers {
+  return {
+    'app:health': () => health(deps),
+    'backup:now': () => backupNow(deps),
+    'backup:list': () => listBackups(deps.paths.backupDir),
+    'backup:restore': ({ name }) => restoreBackup(deps, name),
+    'data:export': () => exportAll(deps),
+    'data:import': () => importAll(deps),
+  };
+}

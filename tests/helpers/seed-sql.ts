@@ -1,0 +1,102 @@
+// Test data written with plain SQL (the services are being rewritten), through a connection that has
+// the audit functions registered, so the audit triggers fill audit_log as the app would.
+import type Database from 'better-sqlite3';
+
+const T = '2025-03-01T09:00:00.000Z';
+
+export interface Seeded {
+  patientIds: string[];
+  draftSessionId: string;
+  signedSessionId: string;
+  amendmentSessionId: string;
+  siteIds: string[];
+}
+
+function insert(db: Database.Database, table: string, row: Record<string, string | number | null>): void {
+  const cols = Object.keys(row);
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+}
+
+export function seedPatient(db: Database.Database, n: number): string {
+  const id = `patient-${n}`;
+  insert(db, 'patients', {
+    id, mrn: `MRN${n}`, family_name: `Família ${n}`, given_name: `Ana "${n}"`, birth_date: '1970-05-0' + ((n % 9) + 1),
+    sex: 'female', notes: 'allergic to latex\nsecond line', created_at: T, updated_at: T,
+    search_family: `familia ${n}`, search_given: `ana "${n}"`, search_mrn: `mrn${n}`,
+  });
+  return id;
+}
+
+export function seedSession(db: Database.Database, id: string, patientId: string, extra: Record<string, string | number | null> = {}): string {
+  insert(db, 'sessions', {
+    id, patient_id: patientId, date: '2025-03-01', indication: 'chronic_migraine', created_at: T, updated_at: T,
+    started_at: T, other_indications: '["cervical_dystonia"]', clinician_id: 'clinician-1', clinician_name: 'Dr. Rivera',
+    product_id: 'onabotulinumtoxinA', guidance: '["emg"]', notes: 'tolerated well', next_due_date: '2025-05-24', ...extra,
+  });
+  return id;
+}
+
+export function seedSite(db: Database.Database, sessionId: string, seq: number, units = 5): string {
+  const id = `${sessionId}-site-${seq}`;
+  insert(db, 'sites', {
+    id, session_id: sessionId, seq, diagram_id: 'head-front', diagram_version: 1, x: 10.25 * seq, y: 0.1 + seq,
+    muscle_id: 'frontalis', side: seq % 2 ? 'left' : 'right', units, guidance: 'emg', note: seq === 1 ? 'medial' : '',
+    created_at: T, updated_at: T,
+  });
+  return id;
+}
+
+function seedChildren(db: Database.Database, sessionId: string): string[] {
+  const sites = [1, 2, 3].map((seq) => seedSite(db, sessionId, seq, seq === 3 ? 2.5 : 5));
+  insert(db, 'session_vials', {
+    id: `${sessionId}-vial`, session_id: sessionId, product_id: 'onabotulinumtoxinA', size_units: 100, lot: 'C1234',
+    expiry: '2026-01-31', diluent_ml: 2, reconstituted_at: T, created_at: T,
+  });
+  insert(db, 'outcome_scores', { id: `${sessionId}-score`, session_id: sessionId, scale_id: 'mas', value: '1+', note: '', created_at: T });
+  insert(db, 'adverse_events', {
+    id: `${sessionId}-ae`, session_id: sessionId, onset_date: '2025-03-03', description: 'mild ptosis', severity: 'mild', created_at: T,
+  });
+  return sites;
+}
+
+function sign(db: Database.Database, sessionId: string): void {
+  db.prepare("UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = 'Dr. Rivera' WHERE id = ?").run(T, sessionId);
+}
+
+/** A small clinic: every table holds rows, with draft, signed and amended sessions and audit rows. */
+export function seedClinic(db: Database.Database): Seeded {
+  return db.transaction(() => {
+    insert(db, 'clinicians', {
+      id: 'clinician-1', name: 'Dr. Rivera', credentials: 'MD', default_product_id: 'onabotulinumtoxinA',
+      default_guidance: 'emg', is_current: 1, created_at: T, updated_at: T,
+    });
+    const patientIds = [1, 2, 3].map((n) => seedPatient(db, n));
+    const [p1, p2] = patientIds as [string, string, string];
+    insert(db, 'patient_conditions', { id: 'cond-1', patient_id: p1, indication: 'chronic_migraine', icd10_code: 'G43.709', side: 'none', noted_on: '2024-01-01', created_at: T });
+    insert(db, 'patient_conditions', { id: 'cond-2', patient_id: p2, indication: 'cervical_dystonia', icd10_code: 'G24.3', side: 'left', noted_on: null, created_at: T });
+    const signedSessionId = seedSession(db, 'session-signed', p1);
+    const siteIds = seedChildren(db, signedSessionId);
+    sign(db, signedSessionId);
+    const amendmentSessionId = seedSession(db, 'session-amendment', p1, {
+      amends_session_id: signedSessionId, amendment_reason: 'wrong side on site 2', amendment_author: 'Dr. Rivera', amended_at: T,
+    });
+    siteIds.push(...seedChildren(db, amendmentSessionId));
+    sign(db, amendmentSessionId);
+    const draftSessionId = seedSession(db, 'session-draft', p2, { clinician_id: null, product_id: null, next_due_date: null });
+    siteIds.push(...seedChildren(db, draftSessionId));
+    db.prepare('UPDATE sites SET units = 7.5 WHERE id = ?').run(`${draftSessionId}-site-2`);
+    db.prepare('DELETE FROM sites WHERE id = ?').run(`${draftSessionId}-site-3`);
+    siteIds.pop();
+    db.prepare("UPDATE patients SET notes = 'updated' WHERE id = ?").run(p2);
+    insert(db, 'templates', { id: 'tpl-1', name: 'PREEMPT 155 U', indication: 'chronic_migraine', builtin: 1, created_at: T, updated_at: T });
+    insert(db, 'template_sites', {
+      id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'head-front', diagram_version: 1, x: 1, y: 2,
+      muscle_id: 'procerus', side: 'midline', units: 5, note: '',
+    });
+    insert(db, 'prior_authorizations', {
+      id: 'pa-1', patient_id: p1, payer: 'Acme Health', number: 'PA-77', product_id: 'onabotulinumtoxinA', valid_from: '2025-01-01',
+      valid_to: '2025-12-31', approved_units: 400, approved_visits: 4, notes: '', created_at: T, updated_at: T,
+    });
+    return { patientIds, draftSessionId, signedSessionId, amendmentSessionId, siteIds };
+  })();
+}
