@@ -55,6 +55,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const views = useMemo(() => sessionViews(initial), [initial]);
   const [viewId, setViewId] = useState(views[0] ?? 'face_front');
   const [zoom, setZoom] = useState(1);
+  const [fitCount, setFitCount] = useState(0);
   const [showDeep, setShowDeep] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSite | null>(null);
@@ -204,7 +205,13 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           <button type="button" aria-label="Zoom in" onClick={() => setZoom((z) => clampZoom(z * 1.25))}>
             +
           </button>
-          <button type="button" onClick={() => setZoom(1)}>
+          <button
+            type="button"
+            onClick={() => {
+              setZoom(1);
+              setFitCount((n) => n + 1);
+            }}
+          >
             Fit
           </button>
           <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo || readOnly}>
@@ -217,6 +224,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
       </div>
       <div className="chart-body">
         <ChartCanvas
+          key={`${view.id}:${fitCount}`}
           view={view}
           sites={viewSites}
           showDeep={showDeep}

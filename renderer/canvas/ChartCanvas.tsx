@@ -51,7 +51,9 @@ export function ChartCanvas(props: ChartCanvasProps) {
   const { view, sites, showDeep, zoom, selectedId, pending, onPlace, onSelect, onMove } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useContainerSize(containerRef, props.size);
-  const vp: Viewport = fitViewport(view, size, zoom);
+  // Panning is view state, not record state: it lives here and resets when the canvas is remounted.
+  const [pan, setPan] = useState({ x: 0, y: 0 });
+  const vp: Viewport = fitViewport(view, size, zoom, pan);
   const r = MARKER_RADIUS_PX / vp.scale;
 
   function handleStageClick(e: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) {
@@ -68,7 +70,21 @@ export function ChartCanvas(props: ChartCanvasProps) {
 
   return (
     <div className="chart-canvas" ref={containerRef} data-testid="chart-canvas" data-scale={vp.scale.toFixed(4)}>
-      <Stage width={size.width} height={size.height} onClick={handleStageClick} onTap={handleStageClick}>
+      <Stage
+        width={size.width}
+        height={size.height}
+        onClick={handleStageClick}
+        onTap={handleStageClick}
+        draggable
+        dragDistance={6}
+        onDragEnd={(e) => {
+          const stage = e.target.getStage();
+          if (!stage || e.target !== stage) return;
+          const moved = { x: stage.x(), y: stage.y() };
+          stage.position({ x: 0, y: 0 });
+          setPan((p) => ({ x: p.x + moved.x, y: p.y + moved.y }));
+        }}
+      >
         <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
           <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} />
         </Layer>
