@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
-import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup } from './db/backup.ts';
+import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups } from './db/backup.ts';
 import { checkIntegrity, DamagedDatabaseError, isDamageError } from './db/integrity.ts';
 import { latestVersion, loadMigrations } from './db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
@@ -62,6 +63,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
 
+  // An empty file where a database was (a truncated write, a failed sync) would otherwise be taken for
+  // a first start and silently become a new, empty record. With backups present it is damage.
+  if (fs.statSync(paths.file, { throwIfNoEntry: false })?.size === 0 && listBackups(paths.backupDir).length > 0) {
+    throw new DamagedDatabaseError(paths.file, 'the file is empty', latestUsableBackup(paths.backupDir));
+  }
   let opened: OpenedDatabase;
   try {
     opened = await open();

@@ -104,6 +104,14 @@ describe('the integrity check at start', () => {
     backend.close();
   });
 
+  it('treats an emptied file as damage when backups exist, instead of starting a new empty record', async () => {
+    const { backupName } = await clinicWithBackup();
+    fs.truncateSync(dataPaths(dir).file, 0);
+    const err = await start().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DamagedDatabaseError);
+    expect((err as DamagedDatabaseError).latestBackup?.name).toBe(backupName);
+  });
+
   it('says plainly when there is no backup to restore', async () => {
     expect(() => restoreLatestBackup(dir)).toThrow(/no usable backup/);
   });
