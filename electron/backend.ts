@@ -105,7 +105,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
     reopen: open,
-    afterRestore: refreshActor,
+    afterDataReplaced: refreshActor,
     chooseExportFile: options.chooseExportFile ?? cancelled,
     chooseImportFile: options.chooseImportFile ?? cancelled,
     logError,

@@ -19,8 +19,8 @@ export interface MaintenanceDeps {
   latestSchemaVersion: number;
   /** Opens paths.file exactly as at start (pragmas, audit functions, migrations). */
   reopen: () => Promise<OpenedDatabase>;
-  /** Called after ctx.db was swapped by a restore (e.g. to re-read the current clinician). */
-  afterRestore?: () => void;
+  /** Called after a restore swapped ctx.db or an import filled it (e.g. to re-read the current clinician). */
+  afterDataReplaced?: () => void;
   chooseExportFile: () => Promise<string | null>;
   chooseImportFile: () => Promise<string | null>;
   logError?: (where: string, err: unknown) => void;
@@ -81,7 +81,7 @@ export async function restoreBackup(deps: MaintenanceDeps, name: string): Promis
     await swapIn(deps);
     throw new AppError('DATABASE', `The backup "${name}" could not be opened (${(err as Error).message}). Your data is as it was before.`);
   }
-  deps.afterRestore?.();
+  deps.afterDataReplaced?.();
   return { restoredFrom: backup.name, replacedFileKeptAt: replaced.replacedFileKeptAt ?? '' };
 }
 
@@ -109,6 +109,7 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
   const archive = readExportFile(file);
   try {
     const { patients, sessions } = importArchive(deps.ctx.db, deps.ctx.audit, archive);
+    deps.afterDataReplaced?.();
     return { file, patients, sessions };
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -117,13 +118,27 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
   }
 }
 
+/**
+ * Backup, restore, export and import run one at a time: a restore closes the connection the others
+ * read, and two of them interleaving (each awaits) would read a closed or half-swapped database.
+ */
 export function createMaintenanceHandlers(deps: MaintenanceDeps): MaintenanceHandlers {
+  let busy: string | null = null;
+  const exclusive = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
+    if (busy) throw new AppError('CONFLICT', `${busy} is still running. Try again when it has finished.`);
+    busy = what;
+    try {
+      return await task();
+    } finally {
+      busy = null;
+    }
+  };
   return {
     'app:health': () => health(deps),
-    'backup:now': () => backupNow(deps),
+    'backup:now': () => exclusive('A backup', () => backupNow(deps)),
     'backup:list': () => listBackups(deps.paths.backupDir),
-    'backup:restore': ({ name }) => restoreBackup(deps, name),
-    'data:export': () => exportAll(deps),
-    'data:import': () => importAll(deps),
+    'backup:restore': ({ name }) => exclusive('A restore', () => restoreBackup(deps, name)),
+    'data:export': () => exclusive('An export', () => exportAll(deps)),
+    'data:import': () => exclusive('An import', () => importAll(deps)),
   };
 }

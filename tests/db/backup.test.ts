@@ -114,6 +114,16 @@ describe('restoring a backup', () => {
     kept.close();
   });
 
+  it('runs one at a time: a backup asked for during a restore is refused, not interleaved', async () => {
+    const b = await start();
+    const backup = await call<BackupInfo>(b, 'backup:now');
+    const restoring = b.dispatch('backup:restore', { name: backup.name });
+    const during = b.dispatch('backup:now', {});
+    expect(await during).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await restoring).toMatchObject({ ok: true });
+    expect(await b.dispatch('backup:now', {})).toMatchObject({ ok: true });
+  });
+
   it('accepts only a name from the list, never a path', async () => {
     const b = await start();
     const missing = await b.dispatch('backup:restore', { name: 'manual-2020-01-01T00-00-00-000Z.sqlite' });
