@@ -116,7 +116,7 @@ async function offerRestore(err: DamagedDatabaseError, options: BackendOptions):
     dialog.showErrorBox(
       'ToxinMap: the patient database is damaged',
       `The patient database cannot be read, and there is no backup to restore.\n\n` +
-        `The file has not been changed or deleted: ${err.file}\n\nDo not delete it. Contact support; details are in ${logFile()}.`,
+        `The file has been kept, not deleted: ${err.file}\n\nDo not delete it. Contact support; details are in ${logFile()}.`,
     );
     return null;
   }
