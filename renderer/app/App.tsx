@@ -4,12 +4,14 @@ import { ChartScreen } from './ChartScreen.tsx';
 import { Notice, type NoticeData } from './Notice.tsx';
 import { PatientScreen } from './PatientScreen.tsx';
 import { PatientsScreen } from './PatientsScreen.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
 
 export type Route =
   | { screen: 'patients' }
   | { screen: 'patient'; patientId: string }
   | { screen: 'chart'; patientId: string; sessionId: string }
-  | { screen: 'atlas' };
+  | { screen: 'atlas' }
+  | { screen: 'settings' };
 
 export interface Nav {
   go: (route: Route) => void;
@@ -44,6 +46,13 @@ export function App() {
           >
             Patients
           </button>
+          <button
+            type="button"
+            className={route.screen === 'settings' ? 'navlink active' : 'navlink'}
+            onClick={() => setRoute({ screen: 'settings' })}
+          >
+            Settings
+          </button>
         </nav>
       </header>
       {notice && <Notice notice={notice} onClose={closeNotice} />}
@@ -62,5 +71,7 @@ function renderRoute(route: Route, nav: Nav) {
       return <ChartScreen key={route.sessionId} patientId={route.patientId} sessionId={route.sessionId} nav={nav} />;
     case 'atlas':
       return <AtlasGallery />;
+    case 'settings':
+      return <SettingsScreen nav={nav} />;
   }
 }

@@ -1,14 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Patient, SessionSummary } from '../../shared/domain/types.ts';
+import type { PatientDetail, SessionSummary } from '../../shared/domain/types.ts';
 import { INDICATIONS, indicationLabel, type IndicationId } from '../../shared/indications.ts';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
+import { ConditionsCard } from './patient/ConditionsCard.tsx';
+import { PriorAuthCard } from './patient/PriorAuthCard.tsx';
 import { ageOn, formatDate, formatUnits, patientName, todayIso } from './format.ts';
 
 export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav }) {
   const client = useClient();
-  const [patient, setPatient] = useState<Patient | null>(null);
+  const [patient, setPatient] = useState<PatientDetail | null>(null);
   const [sessions, setSessions] = useState<SessionSummary[]>([]);
   const [date, setDate] = useState(todayIso());
   const [indication, setIndication] = useState<IndicationId | ''>('');
@@ -86,6 +88,8 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
         )}
       </form>
 
+      <ConditionsCard patientId={patientId} conditions={patient.conditions} onChange={async () => setPatient(await client.patient.get({ id: patientId }))} />
+
       <h2>Sessions</h2>
       {sessions.length === 0 ? (
         <p className="empty">No sessions recorded yet.</p>
@@ -108,7 +112,11 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
                     {formatDate(s.date)}
                   </button>
                 </td>
-                <td>{indicationLabel(s.indication)}</td>
+                <td>
+                  {indicationLabel(s.indication)}
+                  {s.amendsSessionId && <span className="badge badge-amend">amendment</span>}
+                  {s.amendedBy.length > 0 && <span className="badge badge-amended">amended</span>}
+                </td>
                 <td>{s.siteCount}</td>
                 <td>{formatUnits(s.totalUnits)}</td>
                 <td>
@@ -119,6 +127,7 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
           </tbody>
         </table>
       )}
+      <PriorAuthCard patientId={patientId} />
     </main>
   );
 }

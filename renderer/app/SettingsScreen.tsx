@@ -1,0 +1,156 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppInfo, BackupInfo, Clinician, HealthInfo } from '../../shared/domain/types.ts';
+import { PRODUCTS } from '../../shared/clinical/products.ts';
+import type { Nav } from './App.tsx';
+import { useClient } from './client-context.tsx';
+import { useAction } from './session/useAsync.ts';
+
+function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function formatSize(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+/** Clinician profile (who signs), backups and restore, full export and import, where the data lives. */
+export function SettingsScreen({ nav }: { nav: Nav }) {
+  return (
+    <main className="screen">
+      <h1>Settings</h1>
+      <ClinicianForm nav={nav} />
+      <DataPanel nav={nav} />
+    </main>
+  );
+}
+
+function ClinicianForm({ nav }: { nav: Nav }) {
+  const client = useClient();
+  const { busy, error, run } = useAction();
+  const [form, setForm] = useState({ name: '', credentials: '', defaultProductId: '' });
+  const [saved, setSaved] = useState<Clinician | null>(null);
+
+  useEffect(() => {
+    void client.clinician.get({}).then((c) => {
+      setSaved(c);
+      if (c) setForm({ name: c.name, credentials: c.credentials, defaultProductId: c.defaultProductId ?? '' });
+    });
+  }, [client]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const c = await run(() =>
+      client.clinician.save({ name: form.name, credentials: form.credentials, defaultProductId: form.defaultProductId || null }),
+    );
+    if (c) {
+      setSaved(c);
+      nav.notify({ kind: 'info', message: `Profile saved. Changes and signatures are now recorded as ${c.name}${c.credentials ? `, ${c.credentials}` : ''}.` });
+    }
+  }
+
+  return (
+    <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-label="Clinician profile">
+      <h2>Clinician profile</h2>
+      {!saved && <p className="hint wide-row">Set your name and credentials: they sign sessions and author every change in the audit log.</p>}
+      <label>
+        Name
+        <input required maxLength={120} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="clinician-name" />
+      </label>
+      <label>
+        Credentials
+        <input maxLength={120} placeholder="e.g. MD" value={form.credentials} onChange={(e) => setForm({ ...form, credentials: e.target.value })} />
+      </label>
+      <label>
+        Default product
+        <select value={form.defaultProductId} onChange={(e) => setForm({ ...form, defaultProductId: e.target.value })}>
+          <option value="">None</option>
+          {PRODUCTS.map((p) => (
+            <option key={p.id} value={p.id}>{p.brand} ({p.id})</option>
+          ))}
+        </select>
+      </label>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="save-clinician">Save profile</button>
+      </div>
+    </form>
+  );
+}
+
+function DataPanel({ nav }: { nav: Nav }) {
+  const client = useClient();
+  const { busy, error, run } = useAction();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [health, setHealth] = useState<HealthInfo | null>(null);
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [confirm, setConfirm] = useState<string | null>(null);
+
+  async function refresh() {
+    const [i, h, b] = await Promise.all([client.app.info({}), client.app.health({}), client.backup.list({})]);
+    setInfo(i);
+    setHealth(h);
+    setBackups(b);
+  }
+  useEffect(() => {
+    void run(refresh);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load once
+  }, []);
+
+  return (
+    <section className="card" aria-label="Data and backups">
+      <h2>Data and backups</h2>
+      {info && (
+        <p className="muted">
+          Database: <span className="mono">{info.databaseFile}</span> · schema {info.schemaVersion} · app {info.version}
+        </p>
+      )}
+      {health && (
+        <p className={health.integrity === 'ok' ? 'ok-text' : 'form-error'}>
+          Integrity: {health.integrity === 'ok' ? 'checked, no damage found' : health.integrityDetail}
+          {health.lastBackupAt ? ` · last backup ${formatWhen(health.lastBackupAt)}` : ' · no backup yet'}
+        </p>
+      )}
+      <div className="form-actions left">
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify({ kind: 'info', message: `Backup saved: ${b.name}` }); await refresh(); })}>
+          Back up now
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.export({}); if (r.file) nav.notify({ kind: 'info', message: `Exported to ${r.file}` }); })}>
+          Export everything (JSON)…
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.import({}); if (r.file) { nav.notify({ kind: 'info', message: `Imported ${r.patients} patients and ${r.sessions} sessions` }); await refresh(); } })}>
+          Import into an empty database…
+        </button>
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <h3>Backups</h3>
+      {backups.length === 0 ? (
+        <p className="muted">No backups yet.</p>
+      ) : (
+        <table className="list" data-testid="backup-list">
+          <thead><tr><th>Taken</th><th>Kind</th><th>Size</th><th /></tr></thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.name}>
+                <td>{formatWhen(b.createdAt)}</td>
+                <td>{b.kind}</td>
+                <td>{formatSize(b.sizeBytes)}</td>
+                <td className="num">
+                  {confirm === b.name ? (
+                    <span className="inline-form">
+                      <span className="warn-text">Replace the current data with this backup? The current file is kept aside.</span>
+                      <button type="button" className="primary" onClick={() => void run(async () => { const r = await client.backup.restore({ name: b.name }); setConfirm(null); nav.notify({ kind: 'info', message: `Restored ${r.restoredFrom}. The replaced file is kept at ${r.replacedFileKeptAt}.` }); await refresh(); })}>Restore</button>
+                      <button type="button" onClick={() => setConfirm(null)}>Cancel</button>
+                    </span>
+                  ) : (
+                    <button type="button" onClick={() => setConfirm(b.name)}>Restore…</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
