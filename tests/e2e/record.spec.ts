@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { getView, regionCentroid } from '../../shared/atlas/index.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { attachBackend } from './bridge.ts';
+
+async function clickMuscle(page: Page, muscleId: string, side: 'left' | 'right' | 'midline') {
+  const view = getView('face_front');
+  const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side);
+  if (!region) throw new Error(`no ${muscleId}`);
+  const c = regionCentroid(region);
+  const canvas = page.getByTestId('chart-canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no canvas');
+  const scale = Number(await canvas.getAttribute('data-scale'));
+  await page.mouse.click(
+    box.x + (box.width - view.width * scale) / 2 + c.x * scale,
+    box.y + (box.height - view.height * scale) / 2 + c.y * scale,
+  );
+}
+
+test('a session is documented, signed, frozen and corrected by an amendment', async ({ page }) => {
+  const dir = tempDir('toxinmap-e2e-');
+  const backend = await attachBackend(page, dir);
+  try {
+    await page.goto('/');
+    // Who signs: the clinician profile.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByTestId('clinician-name').fill('Dana Reyes');
+    await page.getByLabel('Credentials').fill('MD');
+    await page.getByTestId('save-clinician').click();
+    await expect(page.getByText('Profile saved')).toBeVisible();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByTestId('backup-list')).toContainText('manual');
+    await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
+
+    // A patient with a condition coded from the reference.
+    await page.getByRole('button', { name: 'Patients' }).click();
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    await page.getByTestId('new-mrn').fill('BLE-0007');
+    await page.getByTestId('new-family').fill('Marchetti');
+    await page.getByTestId('new-given').fill('Giulia');
+    await page.getByTestId('new-dob').fill('1959-09-30');
+    await page.getByTestId('save-patient').click();
+    const conditions = page.getByRole('form', { name: 'Add condition' });
+    await conditions.getByLabel('Indication').selectOption('blepharospasm');
+    await conditions.getByLabel('ICD-10-CM').fill('G24.5');
+    await conditions.getByRole('button', { name: 'Add condition' }).click();
+    await expect(page.getByRole('region', { name: 'Conditions' })).toContainText('G24.5');
+    await page.screenshot({ path: 'test-results/patient.png', fullPage: true });
+
+    // Chart 1.25 U steps on the pretarsal orbicularis oculi; record product and vial.
+    await page.getByTestId('indication').selectOption('blepharospasm');
+    await page.getByTestId('start-session').click();
+    for (const side of ['left', 'right'] as const) {
+      await clickMuscle(page, 'orbicularis_oculi_pretarsal', side);
+      await page.keyboard.type('1.25');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('units-input')).toHaveCount(0);
+    }
+    await expect(page.getByTestId('total-units')).toContainText('2.5 U');
+    await page.getByTestId('details-tab').click();
+    await page.getByTestId('product').selectOption('onabotulinumtoxinA');
+    const vial = page.getByRole('form', { name: 'Add vial' });
+    await vial.getByLabel('Vial').selectOption('100');
+    await vial.getByLabel('Lot').fill('C4512');
+    await vial.getByLabel('Expiry').fill('2027-06-30');
+    await vial.getByLabel('Diluent mL').fill('4');
+    await vial.getByRole('button', { name: 'Add vial' }).click();
+    await expect(page.getByTestId('session-details')).toContainText('2.5 U/0.1 mL');
+    const score = page.getByRole('form', { name: 'Add score' });
+    await score.getByLabel('Scale').selectOption('jrs');
+    await score.getByLabel('Value').fill('9');
+    await score.getByRole('button', { name: 'Add score' }).click();
+    await expect(score.getByRole('alert')).toContainText('0 to 8');
+    await score.getByLabel('Value').fill('6');
+    await score.getByRole('button', { name: 'Add score' }).click();
+    await expect(page.getByTestId('session-details')).toContainText('Jankovic Rating Scale: 6');
+    await page.screenshot({ path: 'test-results/session-details.png', fullPage: true });
+
+    // Sign: the record freezes.
+    await page.getByTestId('sign').click();
+    await page.getByTestId('confirm-sign').click();
+    await expect(page.getByTestId('signed-by')).toContainText('Dana Reyes, MD');
+    await page.getByRole('tab', { name: 'Sites' }).click();
+    await expect(page.getByRole('button', { name: /Delete site/ })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/signed.png', fullPage: true });
+
+    // Amend with a reason: a new draft linked to the original.
+    await page.getByRole('button', { name: 'Amend…' }).click();
+    await page.getByPlaceholder('Reason for the amendment').fill('Right lower lid site omitted');
+    await page.getByRole('button', { name: 'Start amendment' }).click();
+    await expect(page.getByText('Amendment of a signed session')).toContainText('Right lower lid site omitted');
+    await expect(page.getByTestId('site-row')).toHaveCount(2);
+
+    const rows = backend.db.prepare('SELECT status, amends_session_id FROM sessions ORDER BY created_at').all();
+    expect(rows).toEqual([
+      { status: 'signed', amends_session_id: null },
+      { status: 'draft', amends_session_id: expect.any(String) },
+    ]);
+  } finally {
+    backend.close();
+    removeDir(dir);
+  }
+});
