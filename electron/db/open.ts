@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createBackup } from './backup.ts';
+import { checkIntegrity } from './integrity.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';
 
 export interface OpenOptions {
@@ -73,6 +74,11 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const audit = registerAuditFunctions(db, now, options.auditAuthor ?? (() => 'system'));
     let preMigrationBackup: string | null = null;
     if (existed && pending.length > 0) {
+      // A damaged file must not be migrated (nor backed up as if it were good): refuse it first.
+      const integrity = checkIntegrity(db);
+      if (!integrity.ok) {
+        throw Object.assign(new Error(`integrity check failed before migrating: ${integrity.detail}`), { code: 'SQLITE_CORRUPT' });
+      }
       const dir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
       const backup = await createBackup(db, dir, 'pre-migration', now(), { schemaVersion: schemaVersion(db) });
       preMigrationBackup = path.join(dir, backup.name);

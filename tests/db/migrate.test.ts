@@ -87,6 +87,29 @@ describe('migrations', () => {
     opened.db.close();
   });
 
+  it('refuse to migrate (or back up) a damaged file', async () => {
+    const file = path.join(dir, 'damaged.sqlite');
+    const db = new Database(file);
+    migrate(db, migrations.slice(0, 1));
+    const insert = db.prepare("INSERT INTO patients VALUES (?, ?, 'Doe', 'Jane', '1970-01-01', 't', 't')");
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`p${i}`, `MRN${i}`);
+    })();
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    // Overwrite the middle of the file: b-tree pages of the patients table and its index.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    fs.writeFileSync(file, bytes);
+    const backups = path.join(dir, 'backups');
+
+    await expect(openDatabase({ file, migrationsDir: MIGRATIONS_DIR, backupDir: backups })).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' });
+    expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
+    const after = new Database(file, { readonly: true });
+    expect(schemaVersion(after)).toBe(migrations[0]?.version);
+    after.close();
+  });
+
   it('refuse a badly named migration file', () => {
     const bad = path.join(dir, 'bad');
     fs.mkdirSync(bad);
