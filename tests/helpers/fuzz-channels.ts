@@ -1,0 +1,288 @@
+// Per-channel knowledge for the fuzz test: the fields of each input, a valid payload on real records (the
+// starting point of mutations), and valid-shaped payloads the services must refuse without writing.
+import fc from 'fast-check';
+import { PRODUCT_IDS } from '../../shared/clinical/products.ts';
+import { INDICATION_IDS } from '../../shared/indications.ts';
+import type { Channel } from '../../shared/ipc/contract.ts';
+import { validValue, type Field, type Kind } from './fuzz-fields.ts';
+
+/** Records created through the services before fuzzing. */
+export interface FuzzSeed {
+  patientId: string;
+  patientMrn: string;
+  otherPatientId: string;
+  otherPatientMrn: string;
+  draftSessionId: string;
+  signedSessionId: string;
+  draftSiteId: string;
+  signedSiteId: string;
+  draftVialId: string;
+  signedVialId: string;
+  draftScoreId: string;
+  signedScoreId: string;
+  draftEventId: string;
+  signedEventId: string;
+  conditionId: string;
+  templateId: string;
+  priorAuthId: string;
+}
+
+const uuid: Kind = { k: 'uuid' };
+const date: Kind = { k: 'date' };
+const datetime: Kind = { k: 'datetime' };
+const text = (max: number, required = true): Kind => ({ k: 'text', max, required });
+const en = (values: readonly string[]): Kind => ({ k: 'enum', values });
+const req = (kind: Kind): Field => ({ kind });
+const opt = (kind: Kind): Field => ({ kind, optional: true });
+const optNull = (kind: Kind): Field => ({ kind, optional: true, nullable: true });
+
+const SIDES = ['left', 'right', 'midline'];
+const GUIDANCE = ['none', 'emg', 'estim', 'ultrasound'];
+const units: Kind = { k: 'number', min: 0, max: 20_000, exclusiveMin: true, cents: true };
+const coordinate: Kind = { k: 'number', min: -10_000, max: 10_000 };
+const byId = { id: req(uuid) };
+
+export const FIELDS: Record<Channel, Record<string, Field>> = {
+  'app:info': {},
+  'app:health': {},
+  'patient:create': {
+    mrn: req({ k: 'mrn' }), familyName: req(text(100)), givenName: req(text(100)), birthDate: req(date),
+    sex: opt(en(['female', 'male', 'other', 'unknown'])), notes: opt(text(4000, false)),
+  },
+  'patient:update': {
+    id: req(uuid), mrn: opt({ k: 'mrn' }), familyName: opt(text(100)), givenName: opt(text(100)), birthDate: opt(date),
+    sex: opt(en(['female', 'male', 'other', 'unknown'])), notes: opt(text(4000, false)),
+  },
+  'patient:get': byId,
+  'patient:search': { query: req(text(100, false)), limit: opt({ k: 'number', min: 1, max: 200, int: true }) },
+  'patient:addCondition': {
+    patientId: req(uuid), indication: req(en(INDICATION_IDS)), icd10Code: req({ k: 'icd10' }),
+    side: opt(en(['left', 'right', 'bilateral', 'none'])), notedOn: optNull(date),
+  },
+  'patient:removeCondition': byId,
+  'session:create': {
+    patientId: req(uuid), date: req(date), indication: req(en(INDICATION_IDS)), productId: optNull(en(PRODUCT_IDS)), templateId: opt(uuid),
+  },
+  'session:get': byId,
+  'session:listForPatient': { patientId: req(uuid) },
+  'session:update': {
+    id: req(uuid), date: opt(date), startedAt: optNull(datetime), indication: opt(en(INDICATION_IDS)),
+    otherIndications: opt({ k: 'enumArray', values: INDICATION_IDS, max: 8 }), productId: optNull(en(PRODUCT_IDS)),
+    guidance: opt({ k: 'enumArray', values: GUIDANCE, max: 4 }), notes: opt(text(8000, false)), nextDueDate: optNull(date),
+  },
+  'session:delete': byId,
+  'session:sign': byId,
+  'session:amend': { id: req(uuid), reason: req(text(1000)) },
+  'site:add': {
+    id: opt(uuid), sessionId: req(uuid), viewId: req({ k: 'slug' }), viewVersion: req({ k: 'number', min: 1, max: 10_000, int: true }),
+    x: req(coordinate), y: req(coordinate), muscleId: req({ k: 'slug' }), side: req(en(SIDES)), units: req(units),
+    guidance: opt(en(GUIDANCE)), note: opt(text(500, false)),
+  },
+  'site:update': {
+    id: req(uuid), x: opt(coordinate), y: opt(coordinate), muscleId: opt({ k: 'slug' }), side: opt(en(SIDES)), units: opt(units),
+    guidance: opt(en(GUIDANCE)), note: opt(text(500, false)),
+  },
+  'site:delete': byId,
+  'vial:add': {
+    sessionId: req(uuid), productId: req(en(PRODUCT_IDS)), sizeUnits: req({ k: 'number', min: 0, max: 20_000, exclusiveMin: true }),
+    lot: req(text(40)), expiry: req(date), diluentMl: { kind: { k: 'number', min: 0, max: 20, exclusiveMin: true }, nullable: true },
+    reconstitutedAt: optNull(datetime),
+  },
+  'vial:remove': byId,
+  'score:add': { sessionId: req(uuid), scaleId: req({ k: 'slug' }), value: req(text(12)), note: opt(text(500, false)) },
+  'score:remove': byId,
+  'adverseEvent:add': {
+    sessionId: req(uuid), onsetDate: optNull(date), description: req(text(2000)), severity: req(en(['mild', 'moderate', 'severe'])),
+  },
+  'adverseEvent:remove': byId,
+  'template:list': { indication: opt(en(INDICATION_IDS)) },
+  'template:saveFromSession': { sessionId: req(uuid), name: req(text(120)) },
+  'template:delete': byId,
+  'priorAuth:list': { patientId: req(uuid) },
+  'priorAuth:save': {
+    id: opt(uuid), patientId: req(uuid), payer: req(text(120)), number: req(text(60)), productId: optNull(en(PRODUCT_IDS)),
+    validFrom: req(date), validTo: req(date), approvedUnits: optNull(units),
+    approvedVisits: optNull({ k: 'number', min: 1, max: 100, int: true }), notes: opt(text(2000, false)),
+  },
+  'priorAuth:delete': byId,
+  'clinician:get': {},
+  'clinician:save': {
+    name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
+  },
+  'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
+  'backup:now': {},
+  'backup:list': {},
+  'backup:restore': { name: req({ k: 'backupName' }) },
+  'data:export': {},
+  'data:import': {},
+};
+
+/** Channels that open files or dialogs: fuzzed with malformed input only, never called with a valid one. */
+export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import']);
+
+/** Channels that only read: a valid payload may be answered with ok. */
+export const READS: ReadonlySet<Channel> = new Set([
+  'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'template:list', 'priorAuth:list',
+  'clinician:get', 'audit:list',
+]);
+
+const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side: 'left' };
+
+/**
+ * A valid payload for every field of the channel, on real records: if validation ever let a mutation of it
+ * through, the service would write, and the database comparison would show it.
+ */
+export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unknown> {
+  const sitePart = { x: 400, y: 200, ...face, units: 5, guidance: 'emg', note: 'medial' };
+  const payloads: Record<Channel, Record<string, unknown>> = {
+    'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {},
+    'patient:create': { mrn: 'Z-9', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1971-03-04', sex: 'male', notes: 'n' },
+    'patient:update': { id: s.patientId, mrn: 'Z-8', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02', sex: 'female', notes: 'n' },
+    'patient:get': { id: s.patientId },
+    'patient:search': { query: 'oka', limit: 10 },
+    'patient:addCondition': { patientId: s.patientId, indication: 'cervical_dystonia', icd10Code: 'G24.3', side: 'left', notedOn: '2020-01-01' },
+    'patient:removeCondition': { id: s.conditionId },
+    'session:create': { patientId: s.patientId, date: '2026-01-05', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA', templateId: s.templateId },
+    'session:get': { id: s.draftSessionId },
+    'session:listForPatient': { patientId: s.patientId },
+    'session:update': {
+      id: s.draftSessionId, date: '2026-02-01', startedAt: '2026-02-01T09:30:00.000Z', indication: 'chronic_migraine',
+      otherIndications: ['cervical_dystonia'], productId: 'onabotulinumtoxinA', guidance: ['emg'], notes: 'n', nextDueDate: '2026-04-26',
+    },
+    'session:delete': { id: s.draftSessionId },
+    'session:sign': { id: s.draftSessionId },
+    'session:amend': { id: s.signedSessionId, reason: 'wrong side on site 2' },
+    'site:add': { id: '6f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', sessionId: s.draftSessionId, ...sitePart },
+    'site:update': { id: s.draftSiteId, x: 410, y: 210, muscleId: 'frontalis', side: 'right', units: 7.5, guidance: 'none', note: 'n' },
+    'site:delete': { id: s.draftSiteId },
+    'vial:add': {
+      sessionId: s.draftSessionId, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'C1234', expiry: '2027-01-31', diluentMl: 2,
+      reconstitutedAt: '2026-01-05T09:00:00.000Z',
+    },
+    'vial:remove': { id: s.draftVialId },
+    'score:add': { sessionId: s.draftSessionId, scaleId: 'headache_days', value: '12', note: 'n' },
+    'score:remove': { id: s.draftScoreId },
+    'adverseEvent:add': { sessionId: s.draftSessionId, onsetDate: '2026-01-07', description: 'mild ptosis', severity: 'mild' },
+    'adverseEvent:remove': { id: s.draftEventId },
+    'template:list': { indication: 'chronic_migraine' },
+    'template:saveFromSession': { sessionId: s.draftSessionId, name: 'My migraine map' },
+    'template:delete': { id: s.templateId },
+    'priorAuth:list': { patientId: s.patientId },
+    'priorAuth:save': {
+      id: s.priorAuthId, patientId: s.patientId, payer: 'Acme Health', number: 'PA-78', productId: 'onabotulinumtoxinA',
+      validFrom: '2026-01-01', validTo: '2026-12-31', approvedUnits: 400, approvedVisits: 4, notes: 'n',
+    },
+    'priorAuth:delete': { id: s.priorAuthId },
+    'clinician:save': { name: 'Dr. Imposter', credentials: 'MD', defaultProductId: 'onabotulinumtoxinA', defaultGuidance: 'emg' },
+    'audit:list': { entity: 'sites', entityId: s.draftSiteId, limit: 10 },
+    'backup:restore': { name: 'toxinmap-2026-01-01.sqlite' },
+  };
+  return payloads[channel];
+}
+
+function dayBefore(value: unknown): string {
+  const time = typeof value === 'string' ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(time) ? '1900-01-01' : new Date(time - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Mutations that only a refinement across fields catches. */
+export function crossFieldBreaks(channel: Channel): Array<(p: Record<string, unknown>) => Record<string, unknown>> {
+  switch (channel) {
+    // Each leaves the payload broken whatever other mutations come before or after it.
+    case 'site:update':
+      return [({ x: _x, ...rest }) => ({ ...rest, y: rest.y ?? 1 }), ({ y: _y, ...rest }) => ({ ...rest, x: rest.x ?? 1 })];
+    case 'priorAuth:save':
+      return [(p) => ({ ...p, validTo: dayBefore(p.validFrom) })];
+    default:
+      return [];
+  }
+}
+
+/** A valid payload for the channel's fields, with every id a fresh random UUID (no such record). */
+function shaped(channel: Channel, overrides: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<Record<string, unknown>> {
+  const fields = FIELDS[channel];
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  const requiredKeys: string[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    let arb = overrides[key] ?? validValue(field.kind);
+    if (field.nullable === true && overrides[key] === undefined) arb = fc.oneof(arb, fc.constant(null));
+    model[key] = arb;
+    // An overridden field is what makes the payload refused: it is always present.
+    if (field.optional !== true || overrides[key] !== undefined) requiredKeys.push(key);
+  }
+  return fc.record(model, { requiredKeys });
+}
+
+const realSite = fc.record({ viewId: fc.constant('face_front'), viewVersion: fc.constant(1), muscleId: fc.constantFrom('frontalis', 'corrugator_supercilii'), side: fc.constantFrom('left', 'right') });
+
+/**
+ * Valid-shaped payloads the services must refuse (NOT_FOUND, SIGNED, CONFLICT or BAD_INPUT) without writing:
+ * ids of records that do not exist, writes to a signed session, a taken MRN, a template that does not exist
+ * (the session insert before it must roll back). Reads may answer ok. Null: the channel has none.
+ */
+export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Record<string, unknown>> | null {
+  const signedOrMissing = (missing: fc.Arbitrary<unknown>, signed: string) => fc.oneof(missing, fc.constant(signed));
+  const site = (p: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Record<string, unknown>> =>
+    fc.tuple(p, fc.option(realSite, { nil: undefined })).map(([payload, real]) => ({ ...payload, ...real }));
+  switch (channel) {
+    case 'patient:create':
+      return fc.oneof(
+        shaped(channel, { mrn: fc.constantFrom(s.patientMrn, s.otherPatientMrn) }),
+        shaped(channel, { birthDate: fc.constantFrom('2099-01-01', '1899-12-31', '0001-01-01') }),
+      );
+    case 'patient:update':
+      return fc.oneof(shaped(channel), fc.constant({ id: s.otherPatientId, mrn: s.patientMrn }), fc.constant({ id: s.patientId, birthDate: '2099-12-31' }));
+    case 'session:create':
+      return fc.oneof(shaped(channel), shaped(channel, { patientId: fc.constant(s.patientId), date: fc.constant('2026-03-01'), templateId: fc.uuid() }));
+    case 'session:update':
+    case 'session:delete':
+    case 'session:sign':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedSessionId) });
+    case 'session:amend':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.draftSessionId) });
+    case 'site:add':
+      return site(
+        fc.oneof(
+          shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) }),
+          shaped(channel, { sessionId: fc.constant(s.draftSessionId), id: fc.constantFrom(s.draftSiteId, s.signedSiteId) }),
+        ),
+      );
+    case 'site:update':
+      // x and y travel together (a lone one is refused by the contract before any service runs).
+      return site(shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedSiteId) })).map(({ viewId: _v, viewVersion: _n, ...rest }) =>
+        rest.x === undefined || rest.y === undefined ? { ...rest, x: undefined, y: undefined } : rest,
+      );
+    case 'site:delete':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedSiteId) });
+    case 'vial:add':
+      return shaped(channel, {
+        sessionId: signedOrMissing(fc.uuid(), s.signedSessionId),
+        productId: fc.oneof(fc.constant('onabotulinumtoxinA'), validValue(en(PRODUCT_IDS))),
+        sizeUnits: fc.oneof(fc.constantFrom(50, 100, 200), validValue({ k: 'number', min: 0, max: 20_000, exclusiveMin: true })),
+      });
+    case 'score:add':
+      return shaped(channel, {
+        sessionId: signedOrMissing(fc.uuid(), s.signedSessionId),
+        scaleId: fc.oneof(fc.constantFrom('headache_days', 'twstrs', 'mas'), validValue({ k: 'slug' })),
+        value: fc.oneof(fc.constantFrom('3', '1+', '12'), validValue(text(12))),
+      });
+    case 'adverseEvent:add':
+      return shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) });
+    case 'vial:remove':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedVialId) });
+    case 'score:remove':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedScoreId) });
+    case 'adverseEvent:remove':
+      return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedEventId) });
+    case 'priorAuth:save':
+      return fc.oneof(
+        shaped(channel),
+        shaped(channel, { patientId: fc.constant(s.patientId), id: fc.uuid() }),
+        shaped(channel, { patientId: fc.constant(s.otherPatientId), id: fc.constant(s.priorAuthId) }),
+      ).map((p) => (String(p.validTo) < String(p.validFrom) ? { ...p, validFrom: p.validTo, validTo: p.validFrom } : p));
+    case 'clinician:save':
+      return null; // every valid payload is a legitimate write
+    default:
+      return MAINTENANCE.has(channel) ? null : shaped(channel);
+  }
+}
