@@ -1,4 +1,7 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { isAppUrl, isExternalLinkAllowed } from './url-policy.ts';
+
+export { isAppUrl };
 
 /**
  * Content Security Policy for every page we load: our own bundled scripts and styles only,
@@ -16,18 +19,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
-
-/** Judged with new URL(), never by substring. */
-export function isAppUrl(raw: string, appEntry: URL): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (appEntry.protocol === 'file:') return url.protocol === 'file:' && url.pathname === appEntry.pathname;
-  return url.origin === appEntry.origin;
-}
 
 /** Refuses navigation, new windows, webviews and every permission request, for every web contents. */
 export function installSecurity(appEntry: URL): void {
@@ -49,11 +40,7 @@ export function installSecurity(appEntry: URL): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       // Only well-formed https links (e.g. a cited label source) open, and only in the system browser.
-      try {
-        if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-      } catch {
-        /* malformed URL: refuse silently */
-      }
+      if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -21,3 +21,16 @@ export async function attachBackend(page: Page, dataDirectory: string): Promise<
   }, CHANNELS);
   return backend;
 }
+
+/**
+ * Console errors, page errors and CSP violations seen by the page; a clinical screen must have none.
+ * Returns the live list, to be checked at the end of a test.
+ */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return problems;
+}

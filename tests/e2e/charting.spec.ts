@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { getView, hitTest, regionCentroid } from '../../shared/atlas/index.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
-import { attachBackend } from './bridge.ts';
+import { attachBackend, collectPageProblems } from './bridge.ts';
 
 /** Page pixel of a diagram point: read the canvas transform the app reports (data-scale) and its box. */
 async function pagePoint(page: Page, diagram: { x: number; y: number }) {
@@ -31,6 +31,7 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
   try {
     // 1. Start the app: the patient list is empty.
     let backend = await attachBackend(page, dir);
+    const problems = collectPageProblems(page);
     await page.goto('/');
     await expect(page.getByTestId('no-patients')).toBeVisible();
 
@@ -87,6 +88,7 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
     // 5. Close and reopen: the same file, a new backend and a new window.
     const sessionsBefore = backend.db.prepare('SELECT id FROM sessions').all() as Array<{ id: string }>;
     const before = JSON.stringify(backend.db.prepare('SELECT id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units FROM sites ORDER BY seq').all());
+    expect(problems).toEqual([]);
     await page.close();
     backend.close();
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getView, regionCentroid } from '../../shared/atlas/index.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
-import { attachBackend } from './bridge.ts';
+import { attachBackend, collectPageProblems } from './bridge.ts';
 
 async function clickMuscle(page: Page, muscleId: string, side: 'left' | 'right' | 'midline') {
   const view = getView('face_front');
@@ -21,6 +21,7 @@ async function clickMuscle(page: Page, muscleId: string, side: 'left' | 'right' 
 test('a session is documented, signed, frozen and corrected by an amendment', async ({ page }) => {
   const dir = tempDir('toxinmap-e2e-');
   const backend = await attachBackend(page, dir);
+  const problems = collectPageProblems(page);
   try {
     await page.goto('/');
     // Who signs: the clinician profile.
@@ -93,6 +94,7 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     await expect(page.getByTestId('site-row')).toHaveCount(2);
 
     const rows = backend.db.prepare('SELECT status, amends_session_id FROM sessions ORDER BY created_at').all();
+    expect(problems).toEqual([]);
     expect(rows).toEqual([
       { status: 'signed', amends_session_id: null },
       { status: 'draft', amends_session_id: expect.any(String) },
