@@ -18,7 +18,7 @@ test('the page runs under a strict content security policy and sees only the typ
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';
       document.body.append(s);
-      let fetched = 'blocked';
+      let fetched: string;
       try {
         await fetch('https://example.com/');
         fetched = 'allowed';
