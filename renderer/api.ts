@@ -1,20 +1,9 @@
 import type { Api } from '../shared/ipc/api.ts';
-import type { ErrorCode } from '../shared/ipc/result.ts';
-import type { Envelope } from '../shared/ipc/result.ts';
+import { AppError, type Envelope } from '../shared/ipc/result.ts';
 
 declare global {
   interface Window {
     api?: Api;
-  }
-}
-
-/** An error answered by the main process, with a message meant for the user. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
   }
 }
 
@@ -26,7 +15,7 @@ type Unwrapped<A> = {
 
 export type Client = Unwrapped<Api>;
 
-/** The typed client over window.api: answers values, throws ApiError for error envelopes. */
+/** The typed client over window.api: answers values, throws AppError (code and a message meant for the user) for error envelopes. */
 export function createClient(api: Api): Client {
   const client: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
   for (const [domain, fns] of Object.entries(api as unknown as Record<string, Record<string, (i: unknown) => Promise<Envelope<unknown>>>>)) {
@@ -34,7 +23,7 @@ export function createClient(api: Api): Client {
     for (const [verb, fn] of Object.entries(fns)) {
       group[verb] = async (input: unknown) => {
         const result = await fn(input);
-        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        if (!result.ok) throw new AppError(result.error.code, result.error.message);
         return result.value;
       };
     }
@@ -44,7 +33,7 @@ export function createClient(api: Api): Client {
 }
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof AppError) return err.message;
   if (err instanceof Error) return `Unexpected error: ${err.message}`;
   return 'Unexpected error';
 }

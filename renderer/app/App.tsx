@@ -13,6 +13,12 @@ export type Route =
   | { screen: 'atlas' }
   | { screen: 'settings' };
 
+const NAV_ITEMS = [
+  { screen: 'atlas', label: 'Atlas' },
+  { screen: 'patients', label: 'Patients' },
+  { screen: 'settings', label: 'Settings' },
+] as const;
+
 export interface Nav {
   go: (route: Route) => void;
   notify: (notice: NoticeData) => void;
@@ -32,27 +38,16 @@ export function App() {
           ToxinMap
         </button>
         <nav className="topnav" aria-label="Main">
-          <button
-            type="button"
-            className={route.screen === 'atlas' ? 'navlink active' : 'navlink'}
-            onClick={() => setRoute({ screen: 'atlas' })}
-          >
-            Atlas
-          </button>
-          <button
-            type="button"
-            className={route.screen === 'patients' ? 'navlink active' : 'navlink'}
-            onClick={() => setRoute({ screen: 'patients' })}
-          >
-            Patients
-          </button>
-          <button
-            type="button"
-            className={route.screen === 'settings' ? 'navlink active' : 'navlink'}
-            onClick={() => setRoute({ screen: 'settings' })}
-          >
-            Settings
-          </button>
+          {NAV_ITEMS.map(({ screen, label }) => (
+            <button
+              key={screen}
+              type="button"
+              className={route.screen === screen ? 'navlink active' : 'navlink'}
+              onClick={() => setRoute({ screen })}
+            >
+              {label}
+            </button>
+          ))}
         </nav>
       </header>
       {notice && <Notice notice={notice} onClose={closeNotice} />}
