@@ -49,6 +49,10 @@ export function nextSeq(db: Database.Database, sessionId: string): number {
   return row?.next ?? 1;
 }
 
+export function seqTaken(db: Database.Database, sessionId: string, seq: number): boolean {
+  return db.prepare('SELECT 1 FROM sites WHERE session_id = ? AND seq = ?').get(sessionId, seq) !== undefined;
+}
+
 export function insertSite(db: Database.Database, s: Site): Site {
   const row = db
     .prepare<unknown[], SiteRow>(`INSERT INTO sites (${COLUMNS}) VALUES (${Array(14).fill('?').join(', ')}) RETURNING ${COLUMNS}`)

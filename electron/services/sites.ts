@@ -38,7 +38,7 @@ export function addSite(ctx: ServiceContext, input: SiteAddInput): Site {
     const site = repo.insertSite(ctx.db, {
       id,
       sessionId: input.sessionId,
-      seq: repo.nextSeq(ctx.db, input.sessionId),
+      seq: input.seq !== undefined && !repo.seqTaken(ctx.db, input.sessionId, input.seq) ? input.seq : repo.nextSeq(ctx.db, input.sessionId),
       viewId: input.viewId,
       viewVersion: input.viewVersion,
       x: input.x,

@@ -21,6 +21,7 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
           const saved = await client.site.add({
             id: s.id,
             sessionId: s.sessionId,
+            ...(s.seq > 0 ? { seq: s.seq } : {}),
             viewId: s.viewId,
             viewVersion: s.viewVersion,
             x: s.x,

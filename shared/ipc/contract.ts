@@ -116,7 +116,7 @@ export const contract = {
 
   'site:add': channel<z.ZodType<SiteAddInput>, Site>(
     z
-      .object({ id: v.id.optional(), sessionId: v.id, ...siteFields, guidance: v.guidance.optional(), note: v.boundedText('Note', 500).optional() })
+      .object({ id: v.id.optional(), sessionId: v.id, seq: z.number().int().min(1).max(100_000).optional(), ...siteFields, guidance: v.guidance.optional(), note: v.boundedText('Note', 500).optional() })
       .strict(),
   ),
   'site:update': channel<z.ZodType<SiteUpdateInput>, Site>(
@@ -264,6 +264,8 @@ export interface SessionUpdateInput {
 export interface SiteAddInput {
   id?: Opt<string>;
   sessionId: string;
+  /** Restoring a site (undo of a delete) keeps its order number when that number is free. */
+  seq?: Opt<number>;
   viewId: string;
   viewVersion: number;
   x: number;

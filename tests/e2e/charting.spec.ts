@@ -78,6 +78,14 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
     await page.getByRole('button', { name: 'Delete site 2' }).click();
     await expect(page.getByTestId('site-row')).toHaveCount(3);
     await expect(page.getByTestId('total-units')).toContainText('12.5 U');
+    // Undo brings the deleted site back (saved again), redo deletes it again.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByTestId('site-row')).toHaveCount(4);
+    await expect(page.getByTestId('site-row').nth(1)).toContainText('2Frontalis');
+    expect(backend.db.prepare('SELECT count(*) AS n FROM sites').get()).toEqual({ n: 4 });
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(page.getByTestId('site-row')).toHaveCount(3);
+    expect(backend.db.prepare('SELECT count(*) AS n FROM sites').get()).toEqual({ n: 3 });
 
     // A click outside every muscle places nothing and says why.
     const outside = await pagePoint(page, { x: 2, y: 2 });
