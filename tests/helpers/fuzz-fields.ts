@@ -37,9 +37,13 @@ const NOT_A_NUMBER: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 8 }),
 );
 
+const SAMPLE_UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const UUID_EDGES: unknown[] = ['', 'not-a-uuid', 'null', 'undefined', '1', '0', '*', '%', "' OR 1=1 --", '../../etc/passwd', '__proto__',
+  SAMPLE_UUID.slice(0, -1), `${SAMPLE_UUID}0`, SAMPLE_UUID.replaceAll('-', ''), `{${SAMPLE_UUID}}`, ` ${SAMPLE_UUID}`, `${SAMPLE_UUID}\n`];
+
 /** Valid UUIDs, mangled just enough to stop being one. */
 const NOT_A_UUID: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('', 'not-a-uuid', 'null', 'undefined', '1', '0', '*', '%', "' OR 1=1 --", '../../etc/passwd', '__proto__'),
+  fc.constantFrom(...UUID_EDGES),
   fc.uuid().chain((u) =>
     fc.constantFrom(
       u.slice(0, -1),
@@ -64,10 +68,11 @@ function daysIn(year: number, month: number): number {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Dates that look like dates but are not real ones, or are not written YYYY-MM-DD. */
+const DATE_EDGES: unknown[] = ['2025-02-30', '2023-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-01-32', '25-01-01',
+  '2025/01/01', '2025-1-1', '01/02/1970', '20250101', 'yesterday', '', ' 2025-01-01', '2025-01-01 ', '+002025-01-01',
+  '2025-01-01T00:00:00Z', '１２３４-01-01', 'NaN-NaN-NaN', 20250101];
 const NOT_A_DATE: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('2025-02-30', '2023-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-01-32', '25-01-01',
-    '2025/01/01', '2025-1-1', '01/02/1970', '20250101', 'yesterday', '', ' 2025-01-01', '2025-01-01 ', '+002025-01-01',
-    '2025-01-01T00:00:00Z', '１２３４-01-01', 'NaN-NaN-NaN'),
+  fc.constantFrom(...DATE_EDGES),
   fc.record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) }).chain(({ y, m }) =>
     fc.integer({ min: daysIn(y, m) + 1, max: 99 }).map((d) => `${y}-${pad(m)}-${pad(d)}`),
   ),
@@ -79,20 +84,25 @@ const NOT_A_DATE: fc.Arbitrary<unknown> = fc.oneof(
   NOT_A_STRING,
 );
 
+const DATETIME_EDGES: unknown[] = ['2025-02-30T10:00:00Z', '2025-01-01T25:00:00Z', '2025-01-01T10:60:00Z', '2025-01-01T10:00:60Z',
+  '2025-01-01 10:00:00Z', '2025-01-01T10:00:00', '2025-01-01', '2025-01-01T10:00:00+2400', 'now', '', 'Invalid Date',
+  '2025-01-01T10:00:00.000Zjunk', 1735725600000];
 const NOT_A_DATETIME: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('2025-02-30T10:00:00Z', '2025-01-01T25:00:00Z', '2025-01-01T10:60:00Z', '2025-01-01T10:00:60Z',
-    '2025-01-01 10:00:00Z', '2025-01-01T10:00:00', '2025-01-01', '2025-01-01T10:00:00+2400', 'now', '', 'Invalid Date',
-    '2025-01-01T10:00:00.000Zjunk'),
+  fc.constantFrom(...DATETIME_EDGES),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19)),
   fc.date({ noInvalidDate: true }).map((d) => d.getTime()),
   fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
   NOT_A_STRING,
 );
 
+function enumEdges(values: readonly string[]): unknown[] {
+  const near = values.flatMap((v) => [v.toUpperCase(), `${v} `, ` ${v}`, `${v}s`, v.slice(0, -1)]);
+  return [...near, '', 'other', '*', '__proto__', 'constructor', 'toString'].filter((v) => !values.includes(v));
+}
+
 function notInEnum(values: readonly string[]): fc.Arbitrary<unknown> {
-  const near = values.flatMap((v) => [v.toUpperCase(), `${v} `, ` ${v}`, `${v}s`, v.slice(0, -1)]).filter((v) => !values.includes(v));
   return fc.oneof(
-    fc.constantFrom(...near, '', 'other', '*', '__proto__', 'constructor', 'toString'),
+    fc.constantFrom(...enumEdges(values)),
     fc.string({ maxLength: 20 }).filter((s) => !values.includes(s)),
     NOT_A_STRING,
   );
@@ -109,14 +119,19 @@ function badText(max: number, required: boolean): fc.Arbitrary<unknown> {
   return required ? fc.oneof(tooLong, blank, NOT_A_STRING) : fc.oneof(tooLong, NOT_A_STRING);
 }
 
-function badNumber(kind: Extract<Kind, { k: 'number' }>): fc.Arbitrary<unknown> {
+function numberEdges(kind: Extract<Kind, { k: 'number' }>): unknown[] {
   const special: unknown[] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_VALUE, -Number.MAX_VALUE,
-    1e308, -1e308, kind.max + 1, kind.min - 1, 2 ** 53, -(2 ** 53)];
-  if (kind.exclusiveMin || kind.min > 0) special.push(0, -0, Number.MIN_VALUE, -Number.MIN_VALUE);
+    1e308, -1e308, kind.max + 1, kind.min - 1, 2 ** 53, -(2 ** 53), '5', true];
+  if (kind.exclusiveMin || kind.min > 0) special.push(0, -0, -Number.MIN_VALUE);
   if (kind.int) special.push(kind.min + 0.5, kind.max - 0.5, 1.0000001);
-  if (kind.cents) special.push(1.234, 0.001, 5.005, 2.5e-7);
+  // Amounts of toxin have at most two decimals and are more than 0: 0.001 U and 5e-324 U are both 0.00 U.
+  if (kind.cents) special.push(1.234, 0.001, 5.005, 2.5e-7, 1e-9, Number.MIN_VALUE);
+  return special;
+}
+
+function badNumber(kind: Extract<Kind, { k: 'number' }>): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom(...special),
+    fc.constantFrom(...numberEdges(kind)),
     fc.double({ min: kind.max, max: Number.MAX_VALUE, minExcluded: true, noNaN: true }),
     fc.double({ min: -Number.MAX_VALUE, max: kind.min, maxExcluded: !kind.exclusiveMin, noNaN: true }),
     NOT_A_NUMBER,
@@ -168,6 +183,44 @@ function invalidForKind(kind: Kind): fc.Arbitrary<unknown> {
     case 'number':
       return fc.oneof(badNumber(kind), fc.constant(null));
   }
+}
+
+/**
+ * The hand-picked bad values of each kind, every one of them: the fuzz test sweeps them through every field
+ * on every run, so a regression on a known edge never depends on the random draw.
+ */
+export function edgeValues(field: Field): unknown[] {
+  const kind = field.kind;
+  const common: unknown[] = [null, [], {}, true, ...(kind.k === 'number' ? [] : [0])];
+  const byKind = ((): unknown[] => {
+    switch (kind.k) {
+      case 'uuid':
+        return UUID_EDGES;
+      case 'date':
+        return DATE_EDGES;
+      case 'datetime':
+        return DATETIME_EDGES;
+      case 'enum':
+        return enumEdges(kind.values);
+      case 'enumArray':
+        return [kind.values[0], [''], [kind.values[0], 'other'], Array(kind.max + 1).fill(kind.values[0]), ['__proto__']];
+      case 'text':
+        return ['x'.repeat(kind.max + 1), ...(kind.required ? ['', ' ', '\u00a0'] : [])];
+      case 'slug':
+        return ['', 'Face_Front', 'face front', 'frontalis;', 'a'.repeat(65), '__proto__ '];
+      case 'mrn':
+        return ['', ' ', 'has space', '-leading', 'a'.repeat(33)];
+      case 'icd10':
+        return ['', 'G2', 'not a code', 'G24.12345'];
+      case 'backupName':
+        return ['', '../../etc/passwd', 'x.db', '../x.sqlite', '/tmp/x.sqlite'];
+      case 'number':
+        return numberEdges(kind);
+    }
+  })();
+  return [...byKind, ...common].filter(
+    (v) => v !== undefined && !(field.nullable === true && v === null) && !(kind.k === 'enumArray' && Array.isArray(v) && v.length === 0),
+  );
 }
 
 /** A value the field accepts (used for valid-shaped payloads with ids that do not exist). */

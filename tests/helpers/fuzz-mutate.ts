@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { contract, type Channel } from '../../shared/ipc/contract.ts';
 import { crossFieldBreaks, FIELDS } from './fuzz-channels.ts';
-import { invalidValue } from './fuzz-fields.ts';
+import { edgeValues, invalidValue } from './fuzz-fields.ts';
 
 type Payload = Record<string, unknown>;
 type Mutation = (p: Payload) => Payload;
@@ -69,6 +69,16 @@ function structural(p: Payload): fc.Arbitrary<unknown> {
   return fc.constantFrom<unknown>(
     undefined, null, 0, -0, Number.NaN, '', 'null', JSON.stringify(p), [p], [], [p, p], true, 42, { input: p }, { ...p, ...{ 0: p } },
   );
+}
+
+/** Every hand-picked bad value in every field of a valid payload, and every hostile extra key: deterministic. */
+export function edgePayloads(channel: Channel, valid: Payload): unknown[] {
+  const known = new Set(Object.keys(FIELDS[channel]));
+  const fields = Object.entries(FIELDS[channel]).flatMap(([key, field]) => edgeValues(field).map((value) => withOwn(valid, key, value)));
+  const keys = HOSTILE_KEYS.filter((k) => !known.has(k)).map((k) => withOwn(valid, k, { polluted: true }));
+  const required = Object.entries(FIELDS[channel]).filter(([, f]) => f.optional !== true).map(([k]) => k);
+  const dropped = required.map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key)));
+  return [...fields, ...keys, ...dropped, ...crossFieldBreaks(channel).map((m) => m(valid))];
 }
 
 /** A valid payload broken by one to three mutations, sometimes then replaced by a non-object. */

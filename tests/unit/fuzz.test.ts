@@ -12,7 +12,7 @@ import type { PatientDetail, SessionDetail, Site, Template, Vial, OutcomeScore, 
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { dumpDatabase } from '../helpers/dump.ts';
 import { MAINTENANCE, READS, refusedPayload, validPayload, type FuzzSeed } from '../helpers/fuzz-channels.ts';
-import { malformedPayload, randomPayload } from '../helpers/fuzz-mutate.ts';
+import { edgePayloads, malformedPayload, randomPayload } from '../helpers/fuzz-mutate.ts';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const RUNS = { random: Math.round(150 * SCALE), malformed: Math.round(250 * SCALE), refused: Math.round(150 * SCALE) };
@@ -172,6 +172,13 @@ describe('fuzzing every IPC channel', () => {
 
   it.each(CHANNELS.map((c) => [c]))('%s refuses broken valid payloads with BAD_INPUT, leaving the database as it was', async (channel) => {
     const before = snapshot();
+    const failures: string[] = [];
+    for (const payload of edgePayloads(channel, validPayload(channel, seed))) {
+      count(channel, 'malformed');
+      // Collected, so one run names every known edge that gets through, not just the first.
+      await expectBadInput(channel, payload).catch((err: unknown) => failures.push((err as Error).message.split('\n')[0] ?? ''));
+    }
+    expect(failures, `${channel}: malformed payloads not refused with BAD_INPUT`).toEqual([]);
     await fc.assert(
       fc.asyncProperty(malformedPayload(channel, validPayload(channel, seed)), async (payload) => {
         count(channel, 'malformed');
