@@ -11,9 +11,16 @@ import * as sessions from '../db/sessions.ts';
 import { listSites } from '../db/sites.ts';
 import * as templates from '../db/templates.ts';
 import type { ServiceContext } from './context.ts';
+import { builtinTemplate, builtinTemplates } from '../../shared/clinical/builtin-templates.ts';
 
 export function listTemplates(ctx: ServiceContext, input: { indication?: IndicationId | undefined }): Template[] {
-  return templates.listTemplates(ctx.db, input.indication);
+  const builtin = builtinTemplates().filter((t) => !input.indication || t.indication === input.indication);
+  return [...builtin, ...templates.listTemplates(ctx.db, input.indication)];
+}
+
+/** A template by id: a built-in protocol or one of the clinician's own. */
+export function findTemplate(ctx: ServiceContext, id: string): Template {
+  return builtinTemplate(id) ?? found(templates.getTemplate(ctx.db, id), `Template ${id}`);
 }
 
 /** The clinician's own template: the sites of a session, positions and units as charted. */
@@ -37,7 +44,7 @@ export function saveTemplateFromSession(ctx: ServiceContext, input: { sessionId:
 
 export function deleteTemplate(ctx: ServiceContext, input: { id: string }): { id: string } {
   ctx.db.transaction(() => {
-    const t = found(templates.getTemplate(ctx.db, input.id), `Template ${input.id}`);
+    const t = findTemplate(ctx, input.id);
     if (t.builtin) throw new AppError('BAD_INPUT', `“${t.name}” is a built-in protocol and cannot be deleted`);
     templates.deleteTemplate(ctx.db, input.id);
   })();

@@ -6,9 +6,9 @@ import * as patients from '../db/patients.ts';
 import { found } from '../db/rows.ts';
 import * as parts from '../db/session-parts.ts';
 import * as repo from '../db/sessions.ts';
-import { getTemplate } from '../db/templates.ts';
 import { insertSite, listSites } from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
+import { findTemplate } from './records.ts';
 
 export function getSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
   const session = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
@@ -67,15 +67,25 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
       createdAt: at,
       updatedAt: at,
     });
+    let startSites: Array<Omit<Site, 'id' | 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance'>> = [];
     if (input.templateId) {
-      const template = found(getTemplate(ctx.db, input.templateId), `Template ${input.templateId}`);
-      template.sites.forEach((s, i) =>
-        insertSite(ctx.db, {
-          id: ctx.newId(), sessionId: id, seq: i + 1, viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y,
-          muscleId: s.muscleId, side: s.side, units: s.units, guidance: 'none', note: s.note, createdAt: at, updatedAt: at,
-        }),
-      );
+      const template = findTemplate(ctx, input.templateId);
+      if (template.indication !== input.indication) {
+        throw new AppError('BAD_INPUT', `“${template.name}” is a template for another indication`);
+      }
+      startSites = template.sites;
+    } else if (input.fromSessionId) {
+      const earlier = found(repo.getSession(ctx.db, input.fromSessionId), `Session ${input.fromSessionId}`);
+      if (earlier.patientId !== input.patientId) throw new AppError('BAD_INPUT', 'That session belongs to another patient');
+      startSites = listSites(ctx.db, earlier.id);
     }
+    // Sites keep the diagram version they were charted on, so they land exactly where they were.
+    startSites.forEach((s, i) =>
+      insertSite(ctx.db, {
+        id: ctx.newId(), sessionId: id, seq: i + 1, viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y,
+        muscleId: s.muscleId, side: s.side, units: s.units, guidance: 'none', note: s.note, createdAt: at, updatedAt: at,
+      }),
+    );
   })();
   return getSession(ctx, { id });
 }

@@ -86,8 +86,10 @@ export const contract = {
         indication: v.indication,
         productId: v.productId.nullable().optional(),
         templateId: v.id.optional(),
+        fromSessionId: v.id.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((o) => !(o.templateId && o.fromSessionId), { error: 'Start from a template or from an earlier session, not both' }),
   ),
   'session:get': channel<typeof byId, SessionDetail>(byId),
   'session:listForPatient': channel<z.ZodType<{ patientId: string }>, SessionSummary[]>(
@@ -249,6 +251,8 @@ export interface SessionCreateInput {
   indication: IndicationId;
   productId?: Opt<string | null>;
   templateId?: Opt<string>;
+  /** Start from the site map of an earlier session of the same patient. */
+  fromSessionId?: Opt<string>;
 }
 export interface SessionUpdateInput {
   id: string;

@@ -217,6 +217,23 @@ describe('templates and prior authorizations', () => {
     expect((await b.call<Template[]>('template:list', { indication: 'chronic_migraine' })).map((x) => x.name)).toContain('My migraine map');
   });
 
+  it('a session can start from a built-in protocol or from the last session\'s map', async () => {
+    const templates = await b.call<Template[]>('template:list', { indication: 'chronic_migraine' });
+    const preempt = templates.find((t) => t.builtin);
+    expect(preempt?.name).toContain('PREEMPT');
+    const s = await b.call<SessionDetail>('session:create', { patientId: patient.id, date: '2026-11-01', indication: 'chronic_migraine', templateId: preempt?.id });
+    expect(s.siteCount).toBe(31);
+    expect(s.totalUnits).toBe(155);
+    await expect(b.call('template:delete', { id: preempt?.id })).rejects.toThrow(/built-in/);
+    await expect(b.call('session:create', { patientId: patient.id, date: '2026-11-01', indication: 'blepharospasm', templateId: preempt?.id })).rejects.toThrow(/another indication/);
+    await b.call('site:update', { id: s.sites[0]?.id, units: 10 });
+    const next = await b.call<SessionDetail>('session:create', { patientId: patient.id, date: '2027-01-24', indication: 'chronic_migraine', fromSessionId: s.id });
+    expect(next.totalUnits).toBe(160);
+    expect(next.sites.map((x) => [x.viewId, x.x, x.y, x.muscleId])).toEqual(s.sites.map((x) => [x.viewId, x.x, x.y, x.muscleId]));
+    const other = await b.call<Patient>('patient:create', { mrn: 'OTHER-1', familyName: 'O', givenName: 'P', birthDate: '1980-01-01' });
+    await expect(b.call('session:create', { patientId: other.id, date: '2027-01-24', indication: 'chronic_migraine', fromSessionId: s.id })).rejects.toThrow(/another patient/);
+  });
+
   it('prior authorization use is derived from signed sessions in its window, counting amendments once', async () => {
     const pa = await b.call<PriorAuthorization>('priorAuth:save', { patientId: patient.id, payer: 'Acme Health', number: 'PA-9', productId: 'onabotulinumtoxinA', validFrom: '2026-10-01', validTo: '2027-03-31', approvedUnits: 400, approvedVisits: 2 });
     expect(pa).toMatchObject({ usedUnits: 0, usedVisits: 0 });

@@ -1,0 +1,137 @@
+import { getView, viewsForIndication } from '../atlas/index.ts';
+import { pointInPolygon, polygonBBox, signedArea } from '../atlas/geometry.ts';
+import type { AtlasRegion, AtlasView, Point, Side } from '../atlas/types.ts';
+import type { Template, TemplateSite } from '../domain/types.ts';
+import type { IndicationId } from '../indications.ts';
+import { reference } from './reference.ts';
+
+/**
+ * Built-in protocol templates, derived from the clinical reference (never typed in): sites, units and
+ * laterality come from `protocols`; positions are spread inside the muscle's region of the atlas view
+ * where that muscle is drawn largest. Not stored in the database, so they follow the reference and the
+ * atlas of this version of the app; a session started from one stores its own copy of the sites.
+ */
+
+/** The point of the region at fraction t along its longer axis, halfway across it there. */
+export function pointAlong(region: AtlasRegion, t: number, axis?: 'x' | 'y'): Point {
+  const box = polygonBBox(region.polygon);
+  const along = axis ?? (box.maxX - box.minX >= box.maxY - box.minY ? 'x' : 'y');
+  const at = along === 'x' ? box.minX + t * (box.maxX - box.minX) : box.minY + t * (box.maxY - box.minY);
+  const crossings: number[] = [];
+  const p = region.polygon;
+  const n = p.length / 2;
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % n;
+    const [ax, ay, bx, by] = [p[2 * i] ?? 0, p[2 * i + 1] ?? 0, p[2 * j] ?? 0, p[2 * j + 1] ?? 0];
+    const [a, b, ca, cb] = along === 'x' ? [ax, bx, ay, by] : [ay, by, ax, bx];
+    if ((a <= at && b > at) || (b <= at && a > at)) crossings.push(ca + ((at - a) / (b - a)) * (cb - ca));
+  }
+  crossings.sort((u, v) => u - v);
+  const lo = crossings[0];
+  const hi = crossings[1];
+  if (lo === undefined || hi === undefined) throw new Error(`pointAlong: ${region.id} has no cross-section at ${at}`);
+  const mid = (lo + hi) / 2;
+  const point = along === 'x' ? { x: at, y: mid } : { x: mid, y: at };
+  return { x: Math.round(point.x * 10) / 10, y: Math.round(point.y * 10) / 10 };
+}
+
+/** n points evenly spread along the region (inside it), e.g. 4 temporalis sites. */
+export function spreadInRegion(region: AtlasRegion, n: number): Point[] {
+  return Array.from({ length: n }, (_, i) => pointAlong(region, (i + 1) / (n + 1)));
+}
+
+function regionArea(r: AtlasRegion): number {
+  return Math.abs(signedArea(r.polygon));
+}
+
+/** The largest superficial region of a muscle and side among an indication's views. */
+function largestRegion(indication: IndicationId, muscleId: string, side: Side): { view: AtlasView; region: AtlasRegion } {
+  let best: { view: AtlasView; region: AtlasRegion } | null = null;
+  for (const viewId of viewsForIndication(indication)) {
+    const view = getView(viewId);
+    for (const region of view.regions) {
+      if (region.muscleId !== muscleId || region.side !== side || region.layer !== 'superficial') continue;
+      if (!best || regionArea(region) > regionArea(best.region)) best = { view, region };
+    }
+  }
+  if (!best) throw new Error(`builtin templates: no ${side} ${muscleId} on the ${indication} views`);
+  return best;
+}
+
+interface FixedSite {
+  muscle_id: string;
+  sites: number;
+  U_per_site: number;
+  laterality: string;
+}
+
+function site(seq: number, view: AtlasView, region: AtlasRegion, p: Point, units: number, note = ''): TemplateSite {
+  if (!pointInPolygon(region.polygon, p.x, p.y)) throw new Error(`builtin templates: point outside ${region.id}`);
+  return { id: `builtin-${seq}`, seq, viewId: view.id, viewVersion: view.version, x: p.x, y: p.y, muscleId: region.muscleId, side: region.side, units, note };
+}
+
+function preempt(): Template {
+  const protocol = reference.protocols.chronic_migraine_PREEMPT as unknown as { fixed_sites: FixedSite[] };
+  const sites: TemplateSite[] = [];
+  for (const row of protocol.fixed_sites) {
+    const sides: Side[] = row.laterality === 'midline' ? ['midline'] : ['right', 'left'];
+    const perSide = row.sites / sides.length;
+    if (!Number.isInteger(perSide)) throw new Error(`PREEMPT: ${row.muscle_id} sites do not split evenly by side`);
+    for (const side of sides) {
+      const { view, region } = largestRegion('chronic_migraine', row.muscle_id, side);
+      for (const p of spreadInRegion(region, perSide)) sites.push(site(sites.length + 1, view, region, p, row.U_per_site));
+    }
+  }
+  return {
+    id: BUILTIN_IDS.preempt,
+    name: 'PREEMPT fixed sites (31 sites, 155 U)',
+    indication: 'chronic_migraine',
+    builtin: true,
+    sites,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+function blepharospasm(): Template {
+  // Botox label sites per eye: pretarsal upper lid medial and lateral, pretarsal lower lid lateral.
+  // Units: the lower end of the label's initial 1.25–2.5 U per site; the clinician adjusts.
+  const view = getView('face_front');
+  const sites: TemplateSite[] = [];
+  const midline = view.width / 2;
+  for (const side of ['right', 'left'] as const) {
+    for (const [lid, position] of [['upper', 'medial'], ['upper', 'lateral'], ['lower', 'lateral']] as const) {
+      const region = view.regions.find((r) => r.muscleId === 'orbicularis_oculi_pretarsal' && r.side === side && r.id.includes(`-${lid}-`));
+      if (!region) throw new Error(`blepharospasm template: no ${lid} pretarsal region, ${side}`);
+      const box = polygonBBox(region.polygon);
+      const medialIsMinX = Math.abs(box.minX - midline) < Math.abs(box.maxX - midline);
+      const t = position === 'medial' === medialIsMinX ? 0.25 : 0.75;
+      sites.push(site(sites.length + 1, view, region, pointAlong(region, t, 'x'), 1.25, `${lid} lid, ${position}`));
+    }
+  }
+  return {
+    id: BUILTIN_IDS.blepharospasm,
+    name: 'Blepharospasm label sites (6 sites, 1.25 U each to start)',
+    indication: 'blepharospasm',
+    builtin: true,
+    sites,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+export const BUILTIN_IDS = {
+  preempt: '7e1a0c3e-5b1d-4f6a-9d2e-000000000001',
+  blepharospasm: '7e1a0c3e-5b1d-4f6a-9d2e-000000000002',
+} as const;
+
+let cache: Template[] | null = null;
+
+export function builtinTemplates(): Template[] {
+  cache ??= [preempt(), blepharospasm()];
+  return cache;
+}
+
+export function builtinTemplate(id: string): Template | undefined {
+  return builtinTemplates().find((t) => t.id === id);
+}
