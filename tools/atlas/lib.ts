@@ -417,3 +417,46 @@ export class Strip {
     return [...left, ...right.reverse()];
   }
 }
+
+/** A smooth function through (x, y) control pairs (sorted by x), flat outside them, eased between them. */
+export function ramp(pairs: readonly P[]): (x: number) => number {
+  return (x) => {
+    const first = pairs[0];
+    const last = pairs[pairs.length - 1];
+    if (!first || !last) return 0;
+    if (x <= first[0]) return first[1];
+    if (x >= last[0]) return last[1];
+    for (let i = 1; i < pairs.length; i += 1) {
+      const a = at(pairs, i - 1);
+      const b = at(pairs, i);
+      if (x <= b[0]) {
+        const w = (x - a[0]) / (b[0] - a[0]);
+        return a[1] + (b[1] - a[1]) * (0.5 - 0.5 * Math.cos(Math.PI * w));
+      }
+    }
+    return last[1];
+  };
+}
+
+/**
+ * Bands of a Strip between boundary functions u = f(t). Every band samples the same t grid, so two bands
+ * that share a boundary function tile exactly (no gap, no overlap) as long as lower <= upper everywhere.
+ */
+export function band(strip: Strip, lower: (t: number) => number, upper: (t: number) => number, t0: number, t1: number, grid = 0.005): P[] {
+  const ts: number[] = [];
+  const k0 = Math.ceil(t0 / grid - 1e-9);
+  const k1 = Math.floor(t1 / grid + 1e-9);
+  if (Math.abs(k0 * grid - t0) > 1e-9) ts.push(t0);
+  for (let k = k0; k <= k1; k += 1) ts.push(k * grid);
+  if (Math.abs(k1 * grid - t1) > 1e-9) ts.push(t1);
+  // Trim zero-width runs at either end (a band that ends on its neighbour comes to a point there).
+  const wide = (t: number): boolean => upper(t) - lower(t) > 1e-4;
+  let i0 = 0;
+  while (i0 < ts.length - 1 && !wide(at(ts, i0 + 1))) i0 += 1;
+  let i1 = ts.length - 1;
+  while (i1 > i0 && !wide(at(ts, i1 - 1))) i1 -= 1;
+  const kept = ts.slice(i0, i1 + 1);
+  const a = kept.map((t) => strip.point(t, lower(t)));
+  const b = kept.map((t) => strip.point(t, Math.max(lower(t), upper(t))));
+  return [...a, ...b.reverse()];
+}
