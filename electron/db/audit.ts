@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { AuditEntry } from '../../shared/domain/types.ts';
 
 interface AuditRow {
@@ -24,8 +25,7 @@ export function listAudit(db: Database.Database, filter: { entity?: string; enti
     params.entityId = filter.entityId;
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-  return db
-    .prepare<[Record<string, unknown>], AuditRow>(sql)
+  return statement<[Record<string, unknown>], AuditRow>(db, sql)
     .all(params)
     .map((r) => ({
       id: r.id,

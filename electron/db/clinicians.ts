@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Clinician, Guidance } from '../../shared/domain/types.ts';
 
 interface ClinicianRow {
@@ -24,7 +25,7 @@ function toClinician(r: ClinicianRow): Clinician {
 }
 
 export function getCurrentClinician(db: Database.Database): Clinician | null {
-  const row = db.prepare<[], ClinicianRow>('SELECT * FROM clinicians WHERE is_current = 1').get();
+  const row = statement<[], ClinicianRow>(db, 'SELECT * FROM clinicians WHERE is_current = 1').get();
   return row ? toClinician(row) : null;
 }
 
@@ -39,14 +40,14 @@ export function currentClinicianName(db: Database.Database): string | null {
 }
 
 export function insertClinician(db: Database.Database, c: Clinician): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO clinicians (id, name, credentials, default_product_id, default_guidance, is_current, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(c.id, c.name, c.credentials, c.defaultProductId, c.defaultGuidance, c.createdAt, c.updatedAt);
 }
 
 export function updateClinician(db: Database.Database, c: Clinician): void {
-  db.prepare(
+  statement(db, 
     'UPDATE clinicians SET name = ?, credentials = ?, default_product_id = ?, default_guidance = ?, updated_at = ? WHERE id = ?',
   ).run(c.name, c.credentials, c.defaultProductId, c.defaultGuidance, c.updatedAt, c.id);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Patient, Sex } from '../../shared/domain/types.ts';
 import { normaliseForSearch, prefixUpperBound, searchTokens } from '../../shared/domain/search.ts';
 
@@ -35,8 +36,7 @@ function searchColumns(p: Patient): [string, string, string] {
 }
 
 export function insertPatient(db: Database.Database, p: Patient): Patient {
-  const row = db
-    .prepare<unknown[], PatientRow>(
+  const row = statement<unknown[], PatientRow>(db, 
       `INSERT INTO patients (${COLUMNS}, search_family, search_given, search_mrn)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
     )
@@ -46,8 +46,7 @@ export function insertPatient(db: Database.Database, p: Patient): Patient {
 }
 
 export function updatePatient(db: Database.Database, p: Patient): Patient {
-  const row = db
-    .prepare<unknown[], PatientRow>(
+  const row = statement<unknown[], PatientRow>(db, 
       `UPDATE patients SET mrn = ?, family_name = ?, given_name = ?, birth_date = ?, sex = ?, notes = ?, updated_at = ?,
          search_family = ?, search_given = ?, search_mrn = ?
        WHERE id = ? RETURNING ${COLUMNS}`,
@@ -58,12 +57,12 @@ export function updatePatient(db: Database.Database, p: Patient): Patient {
 }
 
 export function getPatient(db: Database.Database, id: string): Patient | undefined {
-  const row = db.prepare<[string], PatientRow>(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(id);
+  const row = statement<[string], PatientRow>(db, `SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(id);
   return row && toPatient(row);
 }
 
 export function getPatientByMrn(db: Database.Database, mrn: string): Patient | undefined {
-  const row = db.prepare<[string], PatientRow>(`SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(mrn);
+  const row = statement<[string], PatientRow>(db, `SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(mrn);
   return row && toPatient(row);
 }
 
@@ -84,9 +83,17 @@ export function patientSearchQuery(query: string, limit: number): { sql: string;
   }
   const tokens = searchTokens(q);
   const first = tokens[0] ?? '';
-  const candidates = `SELECT rowid FROM patients WHERE search_family >= @lo AND search_family < @hi
-      UNION SELECT rowid FROM patients WHERE search_given >= @lo AND search_given < @hi
-      UNION SELECT rowid FROM patients WHERE search_mrn >= @lo AND search_mrn < @hi`;
+  // One word: each index range contributes only its first rows in its own order, so a broad prefix
+  // ("ma" matches thousands) sorts at most 3 × limit rows, not every match. With more words the later
+  // filter needs every candidate, so no cap there.
+  const cap = tokens.length === 1 ? 'LIMIT @limit' : '';
+  const branch = (column: string, order: string) =>
+    `SELECT rowid FROM (SELECT rowid FROM patients WHERE ${column} >= @lo AND ${column} < @hi ORDER BY ${order} ${cap})`;
+  const candidates = [
+    branch('search_family', 'search_family, search_given'),
+    branch('search_given', 'search_given'),
+    branch('search_mrn', 'search_mrn'),
+  ].join(' UNION ');
   // Further words ("okafor ada", "ada okafor") must start some word of the name.
   const rest = tokens.slice(1);
   const restSql = rest.map((_t, i) => `AND (' ' || search_family || ' ' || search_given) LIKE @t${i} ESCAPE '\\'`).join(' ');
@@ -102,5 +109,5 @@ export function patientSearchQuery(query: string, limit: number): { sql: string;
 
 export function searchPatients(db: Database.Database, query: string, limit: number): Patient[] {
   const { sql, params } = patientSearchQuery(query, limit);
-  return db.prepare<[Record<string, unknown>], PatientRow>(sql).all(params).map(toPatient);
+  return statement<[Record<string, unknown>], PatientRow>(db, sql).all(params).map(toPatient);
 }

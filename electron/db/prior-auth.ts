@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { PriorAuthorization } from '../../shared/domain/types.ts';
 
 interface PriorAuthRow {
@@ -55,23 +56,23 @@ function toPriorAuth(r: PriorAuthRow): PriorAuthorization {
 }
 
 export function listPriorAuths(db: Database.Database, patientId: string): PriorAuthorization[] {
-  return db.prepare<[string], PriorAuthRow>(`${SELECT} WHERE pa.patient_id = ? ORDER BY pa.valid_from DESC`).all(patientId).map(toPriorAuth);
+  return statement<[string], PriorAuthRow>(db, `${SELECT} WHERE pa.patient_id = ? ORDER BY pa.valid_from DESC`).all(patientId).map(toPriorAuth);
 }
 
 export function getPriorAuth(db: Database.Database, id: string): PriorAuthorization | undefined {
-  const row = db.prepare<[string], PriorAuthRow>(`${SELECT} WHERE pa.id = ?`).get(id);
+  const row = statement<[string], PriorAuthRow>(db, `${SELECT} WHERE pa.id = ?`).get(id);
   return row && toPriorAuth(row);
 }
 
 export function upsertPriorAuth(db: Database.Database, p: PriorAuthRecord, exists: boolean): void {
   const values = [p.patientId, p.payer, p.number, p.productId, p.validFrom, p.validTo, p.approvedUnits, p.approvedVisits, p.notes, p.updatedAt];
   if (exists) {
-    db.prepare(
+    statement(db, 
       `UPDATE prior_authorizations SET patient_id = ?, payer = ?, number = ?, product_id = ?, valid_from = ?, valid_to = ?,
          approved_units = ?, approved_visits = ?, notes = ?, updated_at = ? WHERE id = ?`,
     ).run(...values, p.id);
   } else {
-    db.prepare(
+    statement(db, 
       `INSERT INTO prior_authorizations (patient_id, payer, number, product_id, valid_from, valid_to, approved_units,
          approved_visits, notes, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(...values, p.id, p.createdAt);
@@ -79,5 +80,5 @@ export function upsertPriorAuth(db: Database.Database, p: PriorAuthRecord, exist
 }
 
 export function deletePriorAuth(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM prior_authorizations WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM prior_authorizations WHERE id = ?').run(id);
 }

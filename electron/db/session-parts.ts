@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { AdverseEvent, Condition, ConditionSide, OutcomeScore, Severity, Vial } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { expectOneChange } from './rows.ts';
@@ -6,14 +7,13 @@ import { expectOneChange } from './rows.ts';
 /** Rows that hang off a patient (conditions) or a session (vials, scores, adverse events). */
 
 export function insertCondition(db: Database.Database, c: Condition): void {
-  db.prepare(
+  statement(db, 
     'INSERT INTO patient_conditions (id, patient_id, indication, icd10_code, side, noted_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(c.id, c.patientId, c.indication, c.icd10Code, c.side, c.notedOn, c.createdAt);
 }
 
 export function listConditions(db: Database.Database, patientId: string): Condition[] {
-  return db
-    .prepare<[string], Record<string, string | null>>(
+  return statement<[string], Record<string, string | null>>(db, 
       'SELECT * FROM patient_conditions WHERE patient_id = ? ORDER BY created_at',
     )
     .all(patientId)
@@ -29,15 +29,14 @@ export function listConditions(db: Database.Database, patientId: string): Condit
 }
 
 export function insertVial(db: Database.Database, v: Vial): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO session_vials (id, session_id, product_id, size_units, lot, expiry, diluent_ml, reconstituted_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(v.id, v.sessionId, v.productId, v.sizeUnits, v.lot, v.expiry, v.diluentMl, v.reconstitutedAt, v.createdAt);
 }
 
 export function listVials(db: Database.Database, sessionId: string): Vial[] {
-  return db
-    .prepare<[string], Record<string, string | number | null>>('SELECT * FROM session_vials WHERE session_id = ? ORDER BY created_at, id')
+  return statement<[string], Record<string, string | number | null>>(db, 'SELECT * FROM session_vials WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
     .map((r) => ({
       id: r.id as string,
@@ -53,14 +52,13 @@ export function listVials(db: Database.Database, sessionId: string): Vial[] {
 }
 
 export function insertScore(db: Database.Database, s: OutcomeScore): void {
-  db.prepare('INSERT INTO outcome_scores (id, session_id, scale_id, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO outcome_scores (id, session_id, scale_id, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     s.id, s.sessionId, s.scaleId, s.value, s.note, s.createdAt,
   );
 }
 
 export function listScores(db: Database.Database, sessionId: string): OutcomeScore[] {
-  return db
-    .prepare<[string], Record<string, string>>('SELECT * FROM outcome_scores WHERE session_id = ? ORDER BY created_at, id')
+  return statement<[string], Record<string, string>>(db, 'SELECT * FROM outcome_scores WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
     .map((r) => ({
       id: r.id as string,
@@ -73,14 +71,13 @@ export function listScores(db: Database.Database, sessionId: string): OutcomeSco
 }
 
 export function insertAdverseEvent(db: Database.Database, a: AdverseEvent): void {
-  db.prepare('INSERT INTO adverse_events (id, session_id, onset_date, description, severity, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO adverse_events (id, session_id, onset_date, description, severity, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     a.id, a.sessionId, a.onsetDate, a.description, a.severity, a.createdAt,
   );
 }
 
 export function listAdverseEvents(db: Database.Database, sessionId: string): AdverseEvent[] {
-  return db
-    .prepare<[string], Record<string, string | null>>('SELECT * FROM adverse_events WHERE session_id = ? ORDER BY created_at, id')
+  return statement<[string], Record<string, string | null>>(db, 'SELECT * FROM adverse_events WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
     .map((r) => ({
       id: r.id as string,
@@ -97,9 +94,9 @@ export type PartTable = 'patient_conditions' | 'session_vials' | 'outcome_scores
 /** The owner (session or patient id) of a part row, for the draft check before deleting it. */
 export function partOwner(db: Database.Database, table: PartTable, id: string): string | undefined {
   const column = table === 'patient_conditions' ? 'patient_id' : 'session_id';
-  return db.prepare<[string], { owner: string }>(`SELECT ${column} AS owner FROM ${table} WHERE id = ?`).get(id)?.owner;
+  return statement<[string], { owner: string }>(db, `SELECT ${column} AS owner FROM ${table} WHERE id = ?`).get(id)?.owner;
 }
 
 export function deletePart(db: Database.Database, table: PartTable, id: string): void {
-  expectOneChange(db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id), `delete from ${table}`);
+  expectOneChange(statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id), `delete from ${table}`);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Guidance, SessionStatus, SessionSummary } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 
@@ -103,29 +104,36 @@ const FIELDS = `patient_id, date, started_at, indication, other_indications, cli
   amends_session_id, amendment_reason, amendment_author, amended_at, created_at, updated_at`;
 
 export function insertSession(db: Database.Database, s: SessionRecord): void {
-  db.prepare(`INSERT INTO sessions (id, ${FIELDS}) VALUES (?, ${Array(20).fill('?').join(', ')})`).run(s.id, ...params(s));
+  statement(db, `INSERT INTO sessions (id, ${FIELDS}) VALUES (?, ${Array(20).fill('?').join(', ')})`).run(s.id, ...params(s));
 }
 
 export function updateSession(db: Database.Database, s: SessionRecord): void {
   const sets = FIELDS.split(',').map((f) => `${f.trim()} = ?`).join(', ');
-  db.prepare(`UPDATE sessions SET ${sets} WHERE id = ?`).run(...params(s), s.id);
+  statement(db, `UPDATE sessions SET ${sets} WHERE id = ?`).run(...params(s), s.id);
+}
+
+/** The stored fields only, without the per-session totals: what every write path needs, cheaply. */
+export function getSessionRecord(db: Database.Database, id: string): SessionRecord | undefined {
+  const row = statement<[string], SessionRow>(db, 'SELECT *, 0 AS site_count, 0 AS total_centiunits, NULL AS amended_by FROM sessions WHERE id = ?').get(id);
+  if (!row) return undefined;
+  const { siteCount: _c, totalUnits: _t, amendedBy: _a, ...record } = toRecord(row);
+  return record;
 }
 
 export function getSession(db: Database.Database, id: string): (SessionRecord & SessionSummary) | undefined {
-  const row = db.prepare<[string], SessionRow>(`${SELECT} WHERE s.id = ?`).get(id);
+  const row = statement<[string], SessionRow>(db, `${SELECT} WHERE s.id = ?`).get(id);
   return row && toRecord(row);
 }
 
 export function listSessionsForPatient(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary> {
-  return db
-    .prepare<[string], SessionRow>(`${SELECT} WHERE s.patient_id = ? ORDER BY s.date DESC, s.created_at DESC`)
+  return statement<[string], SessionRow>(db, `${SELECT} WHERE s.patient_id = ? ORDER BY s.date DESC, s.created_at DESC`)
     .all(patientId)
     .map(toRecord);
 }
 
 export function deleteSession(db: Database.Database, id: string): void {
   for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events']) {
-    db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(id);
+    statement(db, `DELETE FROM ${table} WHERE session_id = ?`).run(id);
   }
-  db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM sessions WHERE id = ?').run(id);
 }

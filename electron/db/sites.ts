@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Guidance, Site } from '../../shared/domain/types.ts';
 import type { Side } from '../../shared/atlas/types.ts';
 import { expectOneChange } from './rows.ts';
@@ -43,39 +44,35 @@ function toSite(r: SiteRow): Site {
 }
 
 export function nextSeq(db: Database.Database, sessionId: string): number {
-  const row = db
-    .prepare<[string], { next: number }>('SELECT coalesce(max(seq), 0) + 1 AS next FROM sites WHERE session_id = ?')
+  const row = statement<[string], { next: number }>(db, 'SELECT coalesce(max(seq), 0) + 1 AS next FROM sites WHERE session_id = ?')
     .get(sessionId);
   return row?.next ?? 1;
 }
 
 export function seqTaken(db: Database.Database, sessionId: string, seq: number): boolean {
-  return db.prepare('SELECT 1 FROM sites WHERE session_id = ? AND seq = ?').get(sessionId, seq) !== undefined;
+  return statement(db, 'SELECT 1 FROM sites WHERE session_id = ? AND seq = ?').get(sessionId, seq) !== undefined;
 }
 
 export function insertSite(db: Database.Database, s: Site): Site {
-  const row = db
-    .prepare<unknown[], SiteRow>(`INSERT INTO sites (${COLUMNS}) VALUES (${Array(14).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
+  const row = statement<unknown[], SiteRow>(db, `INSERT INTO sites (${COLUMNS}) VALUES (${Array(14).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
     .get(s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.createdAt, s.updatedAt);
   if (!row) throw new Error('insertSite: no row returned');
   return toSite(row);
 }
 
 export function getSite(db: Database.Database, id: string): Site | undefined {
-  const row = db.prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE id = ?`).get(id);
+  const row = statement<[string], SiteRow>(db, `SELECT ${COLUMNS} FROM sites WHERE id = ?`).get(id);
   return row && toSite(row);
 }
 
 export function listSites(db: Database.Database, sessionId: string): Site[] {
-  return db
-    .prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE session_id = ? ORDER BY seq`)
+  return statement<[string], SiteRow>(db, `SELECT ${COLUMNS} FROM sites WHERE session_id = ? ORDER BY seq`)
     .all(sessionId)
     .map(toSite);
 }
 
 export function updateSite(db: Database.Database, s: Site): Site {
-  const row = db
-    .prepare<unknown[], SiteRow>(
+  const row = statement<unknown[], SiteRow>(db, 
       `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, guidance = ?, note = ?, updated_at = ?
        WHERE id = ? RETURNING ${COLUMNS}`,
     )
@@ -85,5 +82,5 @@ export function updateSite(db: Database.Database, s: Site): Site {
 }
 
 export function deleteSite(db: Database.Database, id: string): void {
-  expectOneChange(db.prepare('DELETE FROM sites WHERE id = ?').run(id), `deleteSite(${id})`);
+  expectOneChange(statement(db, 'DELETE FROM sites WHERE id = ?').run(id), `deleteSite(${id})`);
 }

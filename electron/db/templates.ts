@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements.ts';
 import type { Template, TemplateSite } from '../../shared/domain/types.ts';
 import type { Side } from '../../shared/atlas/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
@@ -26,8 +27,7 @@ interface TemplateSiteRow {
 }
 
 function templateSites(db: Database.Database, templateId: string): TemplateSite[] {
-  return db
-    .prepare<[string], TemplateSiteRow>('SELECT * FROM template_sites WHERE template_id = ? ORDER BY seq')
+  return statement<[string], TemplateSiteRow>(db, 'SELECT * FROM template_sites WHERE template_id = ? ORDER BY seq')
     .all(templateId)
     .map((r) => ({
       id: r.id,
@@ -57,21 +57,21 @@ function toTemplate(db: Database.Database, r: TemplateRow): Template {
 
 export function listTemplates(db: Database.Database, indication?: IndicationId): Template[] {
   const rows = indication
-    ? db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE indication = ? ORDER BY builtin DESC, name').all(indication)
-    : db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY builtin DESC, name').all();
+    ? statement<[string], TemplateRow>(db, 'SELECT * FROM templates WHERE indication = ? ORDER BY builtin DESC, name').all(indication)
+    : statement<[], TemplateRow>(db, 'SELECT * FROM templates ORDER BY builtin DESC, name').all();
   return rows.map((r) => toTemplate(db, r));
 }
 
 export function getTemplate(db: Database.Database, id: string): Template | undefined {
-  const row = db.prepare<[string], TemplateRow>('SELECT * FROM templates WHERE id = ?').get(id);
+  const row = statement<[string], TemplateRow>(db, 'SELECT * FROM templates WHERE id = ?').get(id);
   return row && toTemplate(db, row);
 }
 
 export function insertTemplate(db: Database.Database, t: Template): void {
-  db.prepare('INSERT INTO templates (id, name, indication, builtin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO templates (id, name, indication, builtin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     t.id, t.name, t.indication, t.builtin ? 1 : 0, t.createdAt, t.updatedAt,
   );
-  const insert = db.prepare(
+  const insert = statement(db, 
     `INSERT INTO template_sites (id, template_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -79,6 +79,6 @@ export function insertTemplate(db: Database.Database, t: Template): void {
 }
 
 export function deleteTemplate(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM template_sites WHERE template_id = ?').run(id);
-  db.prepare('DELETE FROM templates WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM template_sites WHERE template_id = ?').run(id);
+  statement(db, 'DELETE FROM templates WHERE id = ?').run(id);
 }

@@ -39,7 +39,8 @@ export const mrn = z
 export const units = z
   .number({ error: 'units must be a number' })
   .finite({ error: 'units must be a finite number' })
-  .gt(0, { error: 'units must be more than 0' })
+  // 0.01 U is the smallest amount two decimals can express; anything smaller is a typing error.
+  .min(0.01, { error: 'units must be at least 0.01' })
   .max(20_000, { error: 'units above 20,000 at one site cannot be right' })
   .refine((u) => Math.abs(Math.round(u * 100) - u * 100) < 1e-6, { error: 'units allow at most two decimals' });
 

@@ -131,3 +131,20 @@ describe('migration 0010-initial', () => {
     db.close();
   });
 });
+
+describe('migration 0030-timeline-index', () => {
+  it("reads a patient's timeline newest first straight from an index", () => {
+    const db = new Database(':memory:');
+    db.function('audit_now', () => 't');
+    db.function('audit_author', () => 'a');
+    db.function('audit_enabled', () => 0);
+    migrate(db, migrations.filter((m) => m.version <= 30));
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM sessions WHERE patient_id = 'p' ORDER BY date DESC, created_at DESC")
+      .all() as Array<{ detail: string }>;
+    const details = plan.map((p) => p.detail).join(' | ');
+    expect(details).toContain('USING INDEX sessions_timeline');
+    expect(details).not.toContain('TEMP B-TREE');
+    db.close();
+  });
+});
