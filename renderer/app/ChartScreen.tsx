@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getView, hitTest, latestVersion, muscleName, viewsForIndication, type AtlasView, type Point, type Side } from '../../shared/atlas/index.ts';
 import type { Patient, SessionDetail, Site } from '../../shared/domain/types.ts';
 import { indicationLabel } from '../../shared/indications.ts';
+import { sessionConcentration } from '../../shared/clinical/products.ts';
 import { errorMessage } from '../api.ts';
 import { ChartCanvas } from '../canvas/ChartCanvas.tsx';
 import { clampZoom } from '../canvas/viewport.ts';
@@ -254,6 +255,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           pending={pending}
           hint={hint}
           readOnly={readOnly}
+          concentration={sessionConcentration(session.vials)}
           muscleName={muscleName}
           onSelect={(site) => {
             setSelectedId(site.id);

@@ -3,6 +3,7 @@ import type { Point, Side } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import { sumUnits, units as unitsSchema } from '../../shared/domain/values.ts';
 import { formatUnits } from './format.ts';
+import { volumeMl } from '../../shared/clinical/products.ts';
 
 export interface PendingSite {
   point: Point;
@@ -18,6 +19,8 @@ export interface SitePanelProps {
   pending: PendingSite | null;
   hint: string | null;
   readOnly: boolean;
+  /** U per 0.1 mL of the session's vials, when one applies; sites then show their volume. */
+  concentration: number | null;
   muscleName: (id: string) => string;
   onSelect: (site: Site) => void;
   onConfirm: (units: number) => void;
@@ -158,7 +161,10 @@ function SiteRow(props: SitePanelProps & { site: Site; selected: boolean }) {
         aria-invalid={error !== null}
         title={error ?? undefined}
       />
-      <span className="unit-suffix">U</span>
+      <span className="unit-suffix">
+        U
+        {props.concentration !== null && <span className="volume">{volumeMl(site.units, props.concentration)} mL</span>}
+      </span>
       {!props.readOnly && (
         <button type="button" className="danger icon" aria-label={`Delete site ${site.seq}`} onClick={() => props.onDelete(site)}>
           ✕

@@ -71,3 +71,19 @@ export function concentrationPer01ml(sizeUnits: number, diluentMl: number | null
   if (diluentMl === null || diluentMl <= 0) return null;
   return Math.round((sizeUnits / diluentMl / 10) * 10_000) / 10_000;
 }
+
+/**
+ * The one concentration of a session's reconstituted vials, or null when there is none or when
+ * vials were diluted differently (then a volume cannot be derived from units alone).
+ */
+export function sessionConcentration(vials: ReadonlyArray<{ sizeUnits: number; diluentMl: number | null }>): number | null {
+  const values = new Set(vials.map((v) => concentrationPer01ml(v.sizeUnits, v.diluentMl)));
+  if (values.size !== 1) return null;
+  const [only] = values;
+  return only ?? null;
+}
+
+/** Injected volume in mL for a dose at a concentration in U per 0.1 mL, to 0.001 mL. */
+export function volumeMl(units: number, per01ml: number): number {
+  return Math.round((units / per01ml / 10) * 1000) / 1000;
+}
