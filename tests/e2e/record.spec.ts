@@ -84,6 +84,8 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     await expect(page.getByTestId('signed-by')).toContainText('Dana Reyes, MD');
     await page.getByRole('tab', { name: 'Sites' }).click();
     await expect(page.getByRole('button', { name: /Delete site/ })).toHaveCount(0);
+    // 1.25 U at 2.5 U/0.1 mL is 0.05 mL.
+    await expect(page.getByTestId('site-row').first()).toContainText('0.05 mL');
     await page.screenshot({ path: 'test-results/signed.png', fullPage: true });
 
     // Amend with a reason: a new draft linked to the original.
