@@ -41,6 +41,13 @@ function sessionViews(session: SessionDetail): string[] {
   return ids;
 }
 
+/** Every muscle and side drawn on a site's diagram, by name: what the clinician may reassign it to. */
+function muscleChoices(site: Site): Array<{ muscleId: string; side: Side }> {
+  const seen = new Map<string, { muscleId: string; side: Side }>();
+  for (const r of getView(site.viewId, site.viewVersion).regions) seen.set(`${r.muscleId}|${r.side}`, { muscleId: r.muscleId, side: r.side });
+  return [...seen.values()].sort((a, b) => muscleName(a.muscleId).localeCompare(muscleName(b.muscleId)) || a.side.localeCompare(b.side));
+}
+
 /** A view is shown in the version its sites were charted on, so an old map reads exactly as charted. */
 function viewForSession(viewId: string, sites: readonly Site[]): AtlasView {
   const charted = sites.find((s) => s.viewId === viewId);
@@ -264,6 +271,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           onConfirm={(u) => void confirmPending(u)}
           onCancel={() => setPending(null)}
           onChangeUnits={(site, u) => void changeUnits(site, u)}
+          muscleChoices={muscleChoices}
+          onChangeMuscle={(site, muscleId, side) => void editor.apply({ kind: 'update', before: site, after: { ...site, muscleId, side } })}
           onDelete={(site) => void remove(site)}
         />
           )}

@@ -26,6 +26,9 @@ export interface SitePanelProps {
   onConfirm: (units: number) => void;
   onCancel: () => void;
   onChangeUnits: (site: Site, units: number) => void;
+  /** The muscles (and sides) a site may be reassigned to: those drawn on its diagram. */
+  muscleChoices: (site: Site) => ReadonlyArray<{ muscleId: string; side: Side }>;
+  onChangeMuscle: (site: Site, muscleId: string, side: Side) => void;
   onDelete: (site: Site) => void;
 }
 
@@ -169,6 +172,25 @@ function SiteRow(props: SitePanelProps & { site: Site; selected: boolean }) {
         <button type="button" className="danger icon" aria-label={`Delete site ${site.seq}`} onClick={() => props.onDelete(site)}>
           ✕
         </button>
+      )}
+      {props.selected && !props.readOnly && (
+        <label className="site-muscle">
+          Muscle
+          <select
+            value={`${site.muscleId}|${site.side}`}
+            onChange={(e) => {
+              const [muscleId, side] = e.target.value.split('|') as [string, Side];
+              props.onChangeMuscle(site, muscleId, side);
+            }}
+            data-testid="site-muscle"
+          >
+            {props.muscleChoices(site).map((c) => (
+              <option key={`${c.muscleId}|${c.side}`} value={`${c.muscleId}|${c.side}`}>
+                {props.muscleName(c.muscleId)} ({sideLabel(c.side)})
+              </option>
+            ))}
+          </select>
+        </label>
       )}
     </li>
   );

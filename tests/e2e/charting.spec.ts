@@ -75,6 +75,16 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
     }
     await expect(page.getByTestId('site-row')).toHaveCount(4);
     await expect(page.getByTestId('total-units')).toContainText('17.5 U');
+    // The muscle found by the click can be corrected; undo puts it back.
+    const sideOf4 = () => (backend.db.prepare('SELECT side FROM sites WHERE seq = 4').get() as { side: string }).side;
+    await page.getByTestId('site-row').nth(3).getByRole('button').first().click();
+    await page.getByTestId('site-muscle').selectOption('corrugator_supercilii|right');
+    await expect(page.getByTestId('site-row').nth(3)).toContainText('Corrugator supercilii R');
+    expect(sideOf4()).toBe('right');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByTestId('site-row').nth(3)).toContainText('Corrugator supercilii L');
+    expect(sideOf4()).toBe('left');
+
     await page.getByRole('button', { name: 'Delete site 2' }).click();
     await expect(page.getByTestId('site-row')).toHaveCount(3);
     await expect(page.getByTestId('total-units')).toContainText('12.5 U');
