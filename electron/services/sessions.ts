@@ -28,7 +28,7 @@ export function listSessionsForPatient(ctx: ServiceContext, input: { patientId: 
 
 /** Changes are allowed only while a session is a draft; the database refuses them too (triggers). */
 export function requireDraft(ctx: ServiceContext, sessionId: string): repo.SessionRecord {
-  const session = found(repo.getSession(ctx.db, sessionId), `Session ${sessionId}`);
+  const session = found(repo.getSessionRecord(ctx.db, sessionId), `Session ${sessionId}`);
   if (session.status !== 'draft') {
     throw new AppError('SIGNED', `The session of ${session.date} is signed; changes must be recorded as an amendment`);
   }
