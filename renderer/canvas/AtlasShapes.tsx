@@ -29,10 +29,119 @@ function regionColour(index: number, deep: boolean): string {
   return deep ? `hsla(${hue}, 55%, 45%, 0.55)` : `hsl(${hue}, 62%, 72%)`;
 }
 
-function labelText(region: AtlasRegion): string {
+/** Conventional abbreviations clinicians use for long muscle names (whole-name matches first). */
+const NAME_ABBREVIATIONS: Record<string, string> = {
+  'flexor carpi radialis': 'FCR',
+  'flexor carpi ulnaris': 'FCU',
+  'flexor digitorum superficialis': 'FDS',
+  'flexor digitorum profundus': 'FDP',
+  'flexor pollicis longus': 'FPL',
+  'flexor pollicis brevis': 'FPB',
+  'extensor carpi radialis': 'ECR',
+  'extensor carpi ulnaris': 'ECU',
+  'extensor digitorum': 'ED',
+  'extensor indicis': 'EI',
+  'extensor hallucis longus': 'EHL',
+  'flexor hallucis longus': 'FHL',
+  'flexor digitorum longus': 'FDL',
+  'flexor digitorum brevis': 'FDB',
+  'abductor digiti minimi hand': 'ADM',
+  'sternocleidomastoid': 'SCM',
+  'levator labii superioris alaeque nasi': 'LLSAN',
+  'levator labii superioris': 'LLS',
+  'depressor anguli oris': 'DAO',
+  'depressor labii inferioris': 'DLI',
+  'obliquus capitis inferior': 'OCI',
+  'submentalis complex': 'Submental',
+  'cervical paraspinals': 'C-paraspinals',
+  'palmar interosseous': 'PI',
+  'dorsal interosseous': 'DI',
+};
+
+const WORD_ABBREVIATIONS: Record<string, string> = {
+  pectoralis: 'Pect.', trapezius: 'Trap.', semispinalis: 'Semispin.', splenius: 'Splen.', longissimus: 'Longiss.',
+  capitis: 'cap.', cervicis: 'cerv.', scapulae: 'scap.', gastrocnemius: 'Gastroc.', orbicularis: 'Orb.',
+  oculi: 'oc.', zygomaticus: 'Zyg.', corrugator: 'Corrug.', supercilii: '', brachii: '', latissimus: 'Lat.',
+  dorsi: 'dorsi', subscapularis: 'Subscap.', brachioradialis: 'Brachiorad.', pronator: 'Pron.', quadratus: 'quad.',
+  interosseous: 'inteross.', lumbrical: 'Lumbr.', opponens: 'Opp.', pollicis: 'poll.', adductor: 'Add.',
+  adductors: 'add.', tibialis: 'Tib.', anterior: 'ant.', posterior: 'post.', hamstrings: 'Hamstr.', vastus: 'Vastus',
+  intermedius: 'interm.', lateralis: 'lat.', medialis: 'med.', iliopsoas: 'Iliopsoas', pterygoid: 'pteryg.',
+  scalene: 'Scalene', digastric: 'Digastric', platysma: 'Platysma', temporalis: 'Temporalis', occipitalis: 'Occipitalis',
+  triceps: 'Triceps', biceps: 'Biceps', palmar: 'Palmar', dorsal: 'Dorsal', rectus: 'Rect.', femoris: 'fem.',
+  erector: 'Erector', spinae: 'spinae', levator: 'Lev.', longus: 'long.', colli: 'colli', major: 'maj.', minor: 'min.',
+  medial: 'med.', lateral: 'lat.', upper: 'upper', middle: 'mid.', psoas: 'Psoas', teres: 'Teres',
+};
+
+const PART_ABBREVIATIONS: Record<string, string> = {
+  sternal: 'stern.', clavicular: 'clav.', lateral: 'lat.', medial: 'med.', anterior: 'ant.', posterior: 'post.',
+  superficial: 'sup.', deep: 'deep', upper: 'upper', lower: 'lower',
+};
+
+/** Length of the run of `axis` ('x' or 'y') through (x, y) that stays inside the polygon. */
+function spanAt(poly: readonly number[], x: number, y: number, axis: 'x' | 'y'): number {
+  const hits: number[] = [];
+  const n = poly.length / 2;
+  for (let i = 0; i < n; i += 1) {
+    const j = (i + 1) % n;
+    const ax = poly[2 * i] ?? 0;
+    const ay = poly[2 * i + 1] ?? 0;
+    const bx = poly[2 * j] ?? 0;
+    const by = poly[2 * j + 1] ?? 0;
+    if (axis === 'x' ? (ay > y) !== (by > y) : (ax > x) !== (bx > x)) {
+      hits.push(axis === 'x' ? ax + ((y - ay) * (bx - ax)) / (by - ay) : ay + ((x - ax) * (by - ay)) / (bx - ax));
+    }
+  }
+  const c = axis === 'x' ? x : y;
+  const before = Math.max(-Infinity, ...hits.filter((h) => h <= c));
+  const after = Math.min(Infinity, ...hits.filter((h) => h > c));
+  return Number.isFinite(before) && Number.isFinite(after) ? after - before : 0;
+}
+
+interface LabelLayout {
+  fontSize: number;
+  vertical: boolean;
+}
+
+/** Fits a label inside its region: shrinks it, or turns it upright along tall narrow muscles. */
+export function layoutLabel(region: AtlasRegion, text: string, base: number): LabelLayout {
+  const estimate = (size: number): number => text.length * size * 0.56;
+  const across = spanAt(region.polygon, region.label.x, region.label.y, 'x') * 0.92;
+  const along = spanAt(region.polygon, region.label.x, region.label.y, 'y') * 0.92;
+  const min = Math.max(7, base * 0.55);
+  const fits = (span: number): number => Math.min(base, (base * span) / Math.max(1, estimate(base)), Math.max(min, span * 0.9));
+  const flat = Math.max(min, fits(across));
+  const upright = Math.max(min, Math.min(fits(along), across * 0.85));
+  const vertical = along > across * 1.4 && upright > flat * 1.15;
+  return { fontSize: vertical ? upright : flat, vertical };
+}
+
+/** Region name with the part in brackets, e.g. "sternocleidomastoid (sternal)". */
+export function labelText(region: AtlasRegion): string {
   const name = region.muscleId.replace(/_/g, ' ');
   const part = region.id.split('-').slice(1, -1).join(' ');
   return part ? `${name} (${part})` : name;
+}
+
+/** A compact label for drawing inside small regions: "FCR", "SCM stern.", "Lumbr. 2", "Trap. upper". */
+export function shortLabel(region: AtlasRegion): string {
+  const words = region.muscleId.split('_');
+  const number = /^\d+$/.test(words[words.length - 1] ?? '') ? words.pop() : undefined;
+  const name = words.join(' ');
+  let text = NAME_ABBREVIATIONS[name];
+  if (text === undefined) {
+    text = words
+      .map((w) => WORD_ABBREVIATIONS[w] ?? w)
+      .filter((w) => w !== '')
+      .join(' ');
+    text = text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  if (number !== undefined) text = `${text} ${number}`;
+  const part = region.id
+    .split('-')
+    .slice(1, -1)
+    .map((p) => PART_ABBREVIATIONS[p] ?? p)
+    .join(' ');
+  return part ? `${text} ${part}` : text;
 }
 
 export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, showLabels = false }: AtlasShapesProps) {
@@ -42,7 +151,8 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
   const deep = showDeep ? view.regions.filter((r) => r.layer === 'deep') : [];
   const indexOf = new Map(view.regions.map((r, i) => [r.id, i]));
   const labelled = showLabels || mode === 'regions';
-  const fontSize = Math.max(7, Math.round(view.width / 60));
+  // Labels scale with the drawing, so they stay legible whatever size the view is rendered at.
+  const fontSize = Math.max(9, Math.round(view.width / 42));
 
   const regionShape = (r: AtlasRegion) => {
     const isDeep = r.layer === 'deep';
@@ -103,20 +213,34 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
       ))}
       {deep.map(regionShape)}
       {labelled &&
-        [...superficial, ...deep].map((r) => (
-          <Text
-            key={`label-${r.id}`}
-            x={r.label.x - 60}
-            y={r.label.y - fontSize / 2}
-            width={120}
-            align="center"
-            text={labelText(r)}
-            fontSize={fontSize}
-            fill="#1b1b1b"
-            listening={false}
-            perfectDrawEnabled={false}
-          />
-        ))}
+        [...superficial, ...deep].map((r) => {
+          const text = mode === 'regions' ? shortLabel(r) : labelText(r);
+          const { fontSize: size, vertical } = layoutLabel(r, text, fontSize);
+          const boxWidth = size * 16;
+          return (
+            <Text
+              key={`label-${r.id}`}
+              x={r.label.x}
+              y={r.label.y}
+              offsetX={boxWidth / 2}
+              offsetY={size / 2}
+              rotation={vertical ? -90 : 0}
+              width={boxWidth}
+              align="center"
+              wrap="none"
+              text={text}
+              fontSize={size}
+              fontStyle={r.layer === 'deep' ? 'italic bold' : 'bold'}
+              fill={r.layer === 'deep' ? '#1d3357' : '#1b1b1b'}
+              stroke="rgba(255, 255, 255, 0.85)"
+              strokeWidth={size / 4}
+              fillAfterStrokeEnabled
+              lineJoin="round"
+              listening={false}
+              perfectDrawEnabled={false}
+            />
+          );
+        })}
     </Group>
   );
 }

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
-import { page } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 import { Layer, Stage } from 'react-konva';
 import { getView, listViews, type AtlasView } from '../../shared/atlas/index.ts';
 import { AtlasShapes, type AtlasMode } from '../../renderer/canvas/AtlasShapes.tsx';
 
-const WIDTH = 480;
+const WIDTH = 720;
 
 function Harness({ view, mode }: { view: AtlasView; mode: AtlasMode }) {
   const scale = WIDTH / view.width;
@@ -29,7 +29,6 @@ function pixelAt(canvas: HTMLCanvasElement, x: number, y: number): [number, numb
 }
 
 describe('atlas rendering', () => {
-  // Tall limb views must fit the viewport, or the element screenshot is cut off.
   beforeAll(async () => {
     await page.viewport(900, 1400);
   });
@@ -47,8 +46,17 @@ describe('atlas rendering', () => {
           const [, , , a] = pixelAt(canvas, r.label.x * scale, r.label.y * scale);
           expect(a, `${id} ${r.id}`).toBeGreaterThan(0);
         }
-        const element = screen.getByTestId('atlas-harness').element();
-        await page.screenshot({ path: `../../test-results/atlas/${id}.${mode}.png`, element });
+        // The canvas's own pixels on white, at full size (a page screenshot would be shrunk to fit the runner's frame).
+        const out = document.createElement('canvas');
+        out.width = canvas.width;
+        out.height = canvas.height;
+        const ctx = out.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, out.width, out.height);
+        ctx.drawImage(canvas, 0, 0);
+        const png = out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+        await commands.writeFile(`test-results/atlas/${id}.${mode}.png`, png, 'base64');
       });
     }
   }
