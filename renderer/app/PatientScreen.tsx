@@ -6,6 +6,7 @@ import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
 import { ConditionsCard } from './patient/ConditionsCard.tsx';
 import { PriorAuthCard } from './patient/PriorAuthCard.tsx';
+import { PatientEditForm } from './patient/PatientEditForm.tsx';
 import { ageOn, formatDate, formatUnits, patientName, todayIso } from './format.ts';
 
 export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav }) {
@@ -15,6 +16,7 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
   const [date, setDate] = useState(todayIso());
   const [indication, setIndication] = useState<IndicationId | ''>('');
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     Promise.all([client.patient.get({ id: patientId }), client.session.listForPatient({ patientId })])
@@ -49,12 +51,29 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
           <p className="subtitle">
             MRN <span className="mono">{patient.mrn}</span> · born {formatDate(patient.birthDate)} · age{' '}
             {ageOn(patient.birthDate, todayIso())}
+            {patient.sex !== 'unknown' ? ` · ${patient.sex}` : ''}
           </p>
         </div>
-        <button type="button" onClick={() => nav.go({ screen: 'patients' })}>
-          All patients
-        </button>
+        <div className="toolgroup">
+          <button type="button" onClick={() => setEditing(true)} disabled={editing}>
+            Edit details
+          </button>
+          <button type="button" onClick={() => nav.go({ screen: 'patients' })}>
+            All patients
+          </button>
+        </div>
       </div>
+      {patient.notes && !editing && <p className="patient-notes" data-testid="patient-notes">{patient.notes}</p>}
+      {editing && (
+        <PatientEditForm
+          patient={patient}
+          onCancel={() => setEditing(false)}
+          onSaved={(p) => {
+            setPatient({ ...patient, ...p });
+            setEditing(false);
+          }}
+        />
+      )}
 
       <form className="card form-row" onSubmit={(e) => void start(e)} aria-label="Start a session">
         <h2>Start a treatment session</h2>

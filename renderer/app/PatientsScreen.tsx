@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Patient } from '../../shared/domain/types.ts';
+import type { Patient, Sex } from '../../shared/domain/types.ts';
+import { SEX_OPTIONS } from './patient/PatientEditForm.tsx';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
@@ -84,7 +85,7 @@ export function PatientsScreen({ nav }: { nav: Nav }) {
 
 function AddPatientForm({ nav, onCancel }: { nav: Nav; onCancel: () => void }) {
   const client = useClient();
-  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '' });
+  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -103,7 +104,7 @@ function AddPatientForm({ nav, onCancel }: { nav: Nav; onCancel: () => void }) {
     }
   }
 
-  const field = (key: keyof typeof form) => ({
+  const field = (key: Exclude<keyof typeof form, 'sex'>) => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
   });
@@ -126,6 +127,16 @@ function AddPatientForm({ nav, onCancel }: { nav: Nav; onCancel: () => void }) {
       <label>
         Date of birth
         <input required type="date" max={todayIso()} {...field('birthDate')} data-testid="new-dob" />
+      </label>
+      <label>
+        Sex
+        <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.target.value as Sex })}>
+          {SEX_OPTIONS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       </label>
       {error && (
         <p className="form-error" role="alert">
