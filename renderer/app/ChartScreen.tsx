@@ -10,7 +10,7 @@ import { useChartEditor } from '../editor/useChartEditor.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
 import { formatDate, patientName } from './format.ts';
-import { SitePanel, type PendingSite } from './SitePanel.tsx';
+import { SitePanel, sideLabel, type PendingSite } from './SitePanel.tsx';
 import { SessionDetailsPanel } from './session/SessionDetailsPanel.tsx';
 import { SignOrAmend } from './session/SignOrAmend.tsx';
 
@@ -69,6 +69,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [pending, setPending] = useState<PendingSite | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [lastUnits, setLastUnits] = useState('');
+  const [hovered, setHovered] = useState<string | null>(null);
   const view = viewForSession(viewId, editor.sites);
   const readOnly = session.status !== 'draft';
   const viewSites = editor.sites.filter((s) => s.viewId === view.id);
@@ -231,19 +232,28 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
         </div>
       </div>
       <div className="chart-body">
-        <ChartCanvas
-          key={`${view.id}:${fitCount}`}
-          view={view}
-          sites={viewSites}
-          showDeep={showDeep}
-          zoom={zoom}
-          selectedId={selectedId}
-          pending={pending?.point ?? null}
-          highlightMuscleId={pending?.muscleId ?? null}
-          onPlace={place}
-          onSelect={setSelectedId}
-          {...(readOnly ? {} : { onMove: (id: string, p: Point) => void move(id, p) })}
-        />
+        <div className="canvas-wrap">
+          {hovered && <span className="hovered" data-testid="hovered">{hovered}</span>}
+          <ChartCanvas
+            key={`${view.id}:${fitCount}`}
+            view={view}
+            sites={viewSites}
+            showDeep={showDeep}
+            zoom={zoom}
+            selectedId={selectedId}
+            pending={pending?.point ?? null}
+            highlightMuscleId={pending?.muscleId ?? null}
+            onPlace={place}
+            onHover={(p) => {
+              const hit = p && hitTest(view, p, { showDeep });
+              const label = hit ? `${muscleName(hit.muscleId)} (${sideLabel(hit.side)})${hit.layer === 'deep' ? ', deep' : ''}` : null;
+              // Re-render only when the muscle under the pointer changes, not on every mouse move.
+              setHovered((current) => (current === label ? current : label));
+            }}
+            onSelect={setSelectedId}
+            {...(readOnly ? {} : { onMove: (id: string, p: Point) => void move(id, p) })}
+          />
+        </div>
         <div className="chart-side">
           <div className="tabs side-tabs" role="tablist">
             <button type="button" role="tab" aria-selected={panel === 'sites'} className={panel === 'sites' ? 'tab active' : 'tab'} onClick={() => setPanel('sites')}>

@@ -150,7 +150,9 @@ function SiteRow(props: SitePanelProps & { site: Site; selected: boolean }) {
     <li className={props.selected ? 'site selected' : 'site'} data-testid="site-row">
       <button type="button" className="site-name" onClick={() => props.onSelect(site)}>
         <span className="seq">{site.seq}</span>
-        {props.muscleName(site.muscleId)} <span className="side">{sideLabel(site.side)}</span>
+        <span className="site-label">
+          {props.muscleName(site.muscleId)} <span className="side">{sideLabel(site.side)}</span>
+        </span>
       </button>
       <input
         className="site-units"

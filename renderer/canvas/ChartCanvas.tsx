@@ -19,6 +19,8 @@ export interface ChartCanvasProps {
   onPlace: (point: Point) => void;
   onSelect: (siteId: string | null) => void;
   onMove?: (siteId: string, point: Point) => void;
+  /** The pointer's diagram position as it moves (null when it leaves), so the screen can name the muscle under it. */
+  onHover?: (point: Point | null) => void;
   /** Fixed size (tests); otherwise the canvas fills its container. */
   size?: { width: number; height: number };
 }
@@ -48,7 +50,7 @@ function useContainerSize(ref: React.RefObject<HTMLDivElement | null>, fixed?: {
  * the sites come from the editor document and every change goes back through callbacks.
  */
 export function ChartCanvas(props: ChartCanvasProps) {
-  const { view, sites, showDeep, zoom, selectedId, pending, onPlace, onSelect, onMove } = props;
+  const { view, sites, showDeep, zoom, selectedId, pending, onPlace, onSelect, onMove, onHover } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useContainerSize(containerRef, props.size);
   // Panning is view state, not record state: it lives here and resets when the canvas is remounted.
@@ -75,6 +77,11 @@ export function ChartCanvas(props: ChartCanvasProps) {
         height={size.height}
         onClick={handleStageClick}
         onTap={handleStageClick}
+        onMouseMove={(e) => {
+          const pos = e.target.getStage()?.getPointerPosition();
+          if (pos && onHover) onHover(toDiagram(pos, vp));
+        }}
+        onMouseLeave={() => onHover?.(null)}
         draggable
         dragDistance={6}
         onDragEnd={(e) => {

@@ -65,6 +65,10 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
       ['procerus', 'midline', '5'],
       ['corrugator_supercilii', 'left', '2.5'],
     ];
+    // Pointing names the muscle under the pointer before anything is placed.
+    const hover = await pagePoint(page, regionPoint('frontalis', 'left'));
+    await page.mouse.move(hover.x, hover.y);
+    await expect(page.getByTestId('hovered')).toHaveText('Frontalis (L)');
     for (const [muscle, side, units] of charted) {
       const p = await pagePoint(page, regionPoint(muscle, side));
       await page.mouse.click(p.x, p.y);
