@@ -3,6 +3,7 @@ import type { ConditionAddInput, PatientCreateInput, PatientUpdateInput } from '
 import { findIcd10 } from '../../shared/clinical/icd10.ts';
 import { indicationLabel } from '../../shared/indications.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import { withChanges } from '../../shared/domain/merge.ts';
 import * as repo from '../db/patients.ts';
 import { deletePart, insertCondition, listConditions, partOwner } from '../db/session-parts.ts';
 import { found } from '../db/rows.ts';
@@ -44,16 +45,8 @@ export function updatePatient(ctx: ServiceContext, input: PatientUpdateInput): P
   return ctx.db.transaction(() => {
     const before = found(repo.getPatient(ctx.db, input.id), `Patient ${input.id}`);
     if (input.mrn) checkMrnFree(ctx, input.mrn, input.id);
-    const next: Patient = {
-      ...before,
-      mrn: input.mrn ?? before.mrn,
-      familyName: input.familyName ?? before.familyName,
-      givenName: input.givenName ?? before.givenName,
-      birthDate: input.birthDate ?? before.birthDate,
-      sex: input.sex ?? before.sex,
-      notes: input.notes ?? before.notes,
-      updatedAt: ctx.now().toISOString(),
-    };
+    const { id: _id, ...changes } = input;
+    const next: Patient = { ...withChanges(before, changes), updatedAt: ctx.now().toISOString() };
     return repo.updatePatient(ctx.db, next);
   })();
 }

@@ -1,6 +1,7 @@
 import type { SessionDetail, SessionSummary, Site } from '../../shared/domain/types.ts';
 import type { SessionCreateInput, SessionUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import { withChanges } from '../../shared/domain/merge.ts';
 import { currentClinicianName, getCurrentClinician } from '../db/clinicians.ts';
 import * as patients from '../db/patients.ts';
 import { found } from '../db/rows.ts';
@@ -94,18 +95,8 @@ export function updateSession(ctx: ServiceContext, input: SessionUpdateInput): S
   ctx.db.transaction(() => {
     const before = requireDraft(ctx, input.id);
     const patient = found(patients.getPatient(ctx.db, before.patientId), `Patient ${before.patientId}`);
-    const next: repo.SessionRecord = {
-      ...before,
-      date: input.date ?? before.date,
-      startedAt: input.startedAt === undefined ? before.startedAt : input.startedAt,
-      indication: input.indication ?? before.indication,
-      otherIndications: input.otherIndications ?? before.otherIndications,
-      productId: input.productId === undefined ? before.productId : input.productId,
-      guidance: input.guidance ?? before.guidance,
-      notes: input.notes ?? before.notes,
-      nextDueDate: input.nextDueDate === undefined ? before.nextDueDate : input.nextDueDate,
-      updatedAt: ctx.now().toISOString(),
-    };
+    const { id: _id, ...changes } = input;
+    const next: repo.SessionRecord = { ...withChanges(before, changes), updatedAt: ctx.now().toISOString() };
     if (next.date < patient.birthDate) throw new AppError('BAD_INPUT', `Session date ${next.date} is before the date of birth`);
     if (next.nextDueDate !== null && next.nextDueDate <= next.date) {
       throw new AppError('BAD_INPUT', 'The next due date must be after the session date');

@@ -3,6 +3,7 @@ import type { Side } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import type { SiteAddInput, SiteUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import { withChanges } from '../../shared/domain/merge.ts';
 import { found } from '../db/rows.ts';
 import * as repo from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
@@ -59,17 +60,8 @@ export function updateSite(ctx: ServiceContext, input: SiteUpdateInput): Site {
   return ctx.db.transaction(() => {
     const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
     requireDraft(ctx, before.sessionId);
-    const next: Site = {
-      ...before,
-      x: input.x ?? before.x,
-      y: input.y ?? before.y,
-      muscleId: input.muscleId ?? before.muscleId,
-      side: input.side ?? before.side,
-      units: input.units ?? before.units,
-      guidance: input.guidance ?? before.guidance,
-      note: input.note ?? before.note,
-      updatedAt: ctx.now().toISOString(),
-    };
+    const { id: _id, ...changes } = input;
+    const next: Site = { ...withChanges(before, changes), updatedAt: ctx.now().toISOString() };
     checkMuscleAndSide(next.muscleId, next.side);
     return repo.updateSite(ctx.db, next);
   })();
