@@ -146,7 +146,8 @@ export const contract = {
         sizeUnits: z.number().finite().gt(0).max(20_000),
         lot: v.requiredText('Lot number', 40),
         expiry: v.isoDate,
-        diluentMl: z.number().finite().gt(0).max(20).nullable(),
+        // Labelled dilutions run from 0.6 to 8 mL; below 0.1 mL or above 20 mL is a typing error.
+        diluentMl: z.number().finite().min(0.1, { error: 'diluent volume is at least 0.1 mL' }).max(20, { error: 'diluent volume is at most 20 mL' }).nullable(),
         reconstitutedAt: v.isoDateTime.nullable().optional(),
       })
       .strict(),

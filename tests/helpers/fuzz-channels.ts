@@ -85,7 +85,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'site:delete': byId,
   'vial:add': {
     sessionId: req(uuid), productId: req(en(PRODUCT_IDS)), sizeUnits: req({ k: 'number', min: 0, max: 20_000, exclusiveMin: true }),
-    lot: req(text(40)), expiry: req(date), diluentMl: { kind: { k: 'number', min: 0, max: 20, exclusiveMin: true }, nullable: true },
+    lot: req(text(40)), expiry: req(date), diluentMl: { kind: { k: 'number', min: 0.1, max: 20 }, nullable: true },
     reconstitutedAt: optNull(datetime),
   },
   'vial:remove': byId,
