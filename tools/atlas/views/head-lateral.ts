@@ -1,40 +1,64 @@
 /**
  * head_lateral_left: the patient's left side; the face points to the viewer's left.
  * head_lateral_right is its mirror image (built in shared/atlas/registry.ts).
+ * Landmarks: ear behind the middle of the skull, zygomatic arch at the level of the tragus, mandible with its
+ * ramus in front of the ear, clavicle at the bottom. Temporalis fans above the arch, masseter runs from the arch
+ * to the angle, SCM from the mastoid down to the sternum, the posterior triangle between SCM and trapezius holds
+ * splenius capitis, levator scapulae and the scalenes, platysma covers the lower face and the front of the neck.
  */
-import { Sketch, ViewBuilder, ellipsePts, smooth } from '../lib.ts';
+import { Sketch, ViewBuilder, ellipsePts, smooth, type P } from '../lib.ts';
 import type { AtlasView } from '../../../shared/atlas/types.ts';
 
 export function headLateralLeft(): AtlasView {
   const v = new ViewBuilder('head_lateral_left', 'Head and neck, left lateral', 700, 820, 'left');
   v.outline(smooth([
-    [380, 50], [480, 66], [560, 120], [602, 210], [608, 300], [592, 385], [566, 438], [551, 490], [550, 560],
-    [558, 628], [588, 664], [640, 690], [697, 704], [697, 814], [284, 814], [290, 770], [300, 720],
-    [296, 640], [284, 565], [256, 520], [202, 504], [178, 480], [170, 456], [162, 434], [167, 421], [159, 405],
-    [163, 380], [138, 354], [150, 318], [171, 273], [165, 240], [176, 180], [214, 110], [290, 62],
+    [400, 40], [500, 54], [572, 98], [614, 168], [628, 250], [622, 330], [610, 384], [600, 424], [594, 470],
+    [594, 530], [600, 590], [616, 638], [644, 674], [672, 694], [697, 704], [697, 816], [284, 816], [292, 770],
+    [302, 728], [300, 680], [292, 620], [282, 566], [262, 528], [232, 508], [206, 504], [186, 490], [178, 466],
+    [180, 452], [170, 442], [174, 430], [166, 420], [170, 406], [160, 398], [138, 378], [146, 356], [162, 320],
+    [170, 290], [166, 262], [176, 200], [214, 124], [290, 68],
   ], true, 6));
 
   const s = new Sketch();
-  s.chain([[522, 438], [488, 515], [455, 590], [430, 640], [410, 680], [385, 725]],
-    { scmP1: [0, 1], scmP2: [1, 2], scmP3: [2, 3], scmP4: [3, 4], scmP5: [4, 5] });
-  s.chain([[540, 446], [512, 540], [524, 625], [566, 676], [610, 712]], { trapA1: [0, 1], trapA2: [1, 2], trapA3: [2, 4] });
-  s.chain([[385, 725], [470, 720], [545, 716], [610, 712]], { clav1: [0, 1], clav2: [1, 2], clav3: [2, 3] });
-  s.curve('L1', [[488, 515], [500, 530], [512, 540]]);
-  s.curve('L2', [[455, 590], [490, 612], [524, 625]]);
-  s.curve('L3', [[430, 640], [490, 686], [545, 716]]);
-  s.curve('L4', [[410, 680], [440, 704], [470, 720]]);
-  s.line('apex', [522, 438], [540, 446]);
-  s.curve('scmA', [[492, 420], [450, 500], [400, 590], [345, 672], [305, 732]]);
-  s.line('scmBot', [305, 732], [385, 725]);
-  s.line('scmTop', [522, 438], [492, 420]);
-  s.curve('trapP', [[697, 711], [640, 697], [586, 670], [553, 630], [544, 560], [545, 492], [557, 448]]);
-  s.line('trapTop', [557, 448], [540, 446]);
-  s.line('trapBot', [610, 712], [697, 722]);
-  s.line('trapEdge', [697, 722], [697, 711]);
+  // Posterior border of SCM (S0..S5) and anterior border of trapezius (T0..T4); the posterior triangle between them.
+  const S0: P = [524, 430];
+  const S1: P = [502, 498];
+  const S2: P = [476, 564];
+  const S3: P = [448, 626];
+  const S4: P = [420, 682];
+  const S5: P = [394, 736];
+  const T0: P = [550, 436];
+  const T1: P = [544, 518];
+  const T2: P = [550, 598];
+  const T4: P = [640, 704];
+  const C1: P = [470, 728];
+  const C2: P = [552, 717];
+  s.chain([S0, S1, S2, S3, S4, S5], { scmP1: [0, 1], scmP2: [1, 2], scmP3: [2, 3], scmP4: [3, 4], scmP5: [4, 5] });
+  s.chain([T0, T1, T2, [576, 658], T4], { trapA1: [0, 1], trapA2: [1, 2], trapA3: [2, 4] });
+  s.chain([S5, C1, C2, T4], { clav1: [0, 1], clav2: [1, 2], clav3: [2, 3] });
+  s.curve('L1', [S1, [522, 512], T1]);
+  s.curve('L2', [S2, [512, 586], T2]);
+  s.curve('L3', [S3, [500, 668], C2]);
+  s.curve('L4', [S4, [444, 708], C1]);
+  s.line('apex', S0, T0);
+  const A0: P = [494, 416];
+  const A2: P = [444, 508];
+  const A5: P = [316, 742];
+  s.chain([A0, [468, 464], A2, [400, 590], [352, 672], A5], { scmA1: [0, 2], scmA2: [2, 5] });
+  s.line('scmBot', A5, S5);
+  s.line('scmTop', S0, A0);
+  const BACK: P = [598, 422];
+  s.curve('trapP', [[696, 716], [694, 708], [670, 697], [640, 677], [612, 641], [596, 590], [590, 530], [591, 470], BACK]);
+  s.line('trapTop', BACK, T0);
+  s.line('trapBot', T4, [696, 716]);
+  const PF: P = [310, 738];
+  s.curve('platTop', [[230, 486], [300, 488], [362, 494], [400, 506], A2]);
+  s.line('platBot', A5, PF);
+  s.curve('platFront', [PF, [308, 680], [301, 624], [292, 576], [279, 544], [264, 524], [244, 504], [230, 486]]);
 
   const L = 'left';
   v.region('sternocleidomastoid-left', 'sternocleidomastoid', L, 'superficial',
-    s.path(['scmA', 'scmBot', '-scmP5', '-scmP4', '-scmP3', '-scmP2', '-scmP1', 'scmTop']));
+    s.path(['scmA1', 'scmA2', 'scmBot', '-scmP5', '-scmP4', '-scmP3', '-scmP2', '-scmP1', 'scmTop']));
   v.region('splenius_capitis-left', 'splenius_capitis', L, 'superficial', s.path(['scmP1', 'L1', '-trapA1', '-apex']));
   v.region('levator_scapulae-left', 'levator_scapulae', L, 'superficial', s.path(['scmP2', 'L2', '-trapA2', '-L1']));
   v.region('scalene_posterior-left', 'scalene_posterior', L, 'superficial',
@@ -42,34 +66,39 @@ export function headLateralLeft(): AtlasView {
   v.region('scalene_medius-left', 'scalene_medius', L, 'superficial', s.path(['scmP4', 'L4', 'clav2', '-L3']));
   v.region('scalene_anterior-left', 'scalene_anterior', L, 'superficial', s.path(['scmP5', 'clav1', '-L4']));
   v.region('trapezius_upper-left', 'trapezius_upper', L, 'superficial',
-    s.path(['trapA1', 'trapA2', 'trapA3', 'trapBot', 'trapEdge', 'trapP', 'trapTop']));
+    s.path(['trapA1', 'trapA2', 'trapA3', 'trapBot', 'trapP', 'trapTop']));
+  v.region('platysma-left', 'platysma', L, 'superficial', s.path(['platTop', 'scmA2', 'platBot', 'platFront']));
 
-  v.region('platysma-left', 'platysma', L, 'superficial', smooth([
-    [262, 520], [330, 506], [420, 497], [440, 499], [392, 584], [334, 670], [314, 704], [308, 700], [304, 640], [294, 574],
-  ], true, 5));
+  // Temporalis: a broad fan from the temporal line converging on the zygomatic arch, above and in front of the ear.
   v.region('temporalis-left', 'temporalis', L, 'superficial', smooth([
-    [282, 328], [266, 270], [292, 200], [350, 160], [420, 164], [462, 208], [474, 262], [452, 306], [420, 334], [340, 340],
+    [326, 350], [286, 306], [266, 246], [290, 188], [350, 150], [430, 140], [500, 156], [546, 198], [560, 250],
+    [544, 288], [508, 300], [478, 314], [450, 346], [390, 352],
   ], true, 6));
   v.region('frontalis-left', 'frontalis', L, 'superficial', smooth([
-    [188, 232], [184, 186], [208, 128], [255, 92], [302, 80], [310, 118], [272, 166], [242, 212], [214, 238],
+    [192, 236], [190, 190], [214, 136], [260, 100], [310, 86], [318, 114], [288, 154], [262, 202], [240, 238], [212, 248],
   ], true, 5));
   v.region('masseter-left', 'masseter', L, 'superficial', smooth([
-    [306, 358], [414, 362], [432, 420], [430, 466], [402, 482], [342, 480], [314, 430],
+    [330, 364], [400, 360], [452, 366], [460, 420], [456, 466], [444, 494], [404, 498], [374, 476], [348, 422],
   ], true, 5));
   v.region('occipitalis-left', 'occipitalis', L, 'superficial', smooth([
-    [578, 230], [598, 290], [594, 352], [578, 396], [556, 392], [546, 320], [556, 258],
+    [568, 304], [596, 264], [612, 292], [608, 342], [594, 376], [574, 374], [562, 340],
   ], true, 5));
 
-  // Landmarks: eye, brow, ear, nose, lips, zygomatic arch, mandible, clavicle.
-  v.detail(smooth([[196, 268], [214, 259], [236, 266], [214, 276]], true, 6), true);
-  v.detail(smooth([[186, 246], [214, 238], [246, 246]], false));
-  v.detail(smooth([[468, 305], [492, 318], [498, 360], [490, 400], [470, 412], [452, 396], [446, 350], [450, 318]], true, 6), true);
-  v.detail(smooth([[472, 326], [484, 350], [478, 385], [464, 392]], false));
-  v.detail(ellipsePts(160, 372, 9, 4, 16, 0.3), true);
-  v.detail(smooth([[162, 421], [182, 420]], false));
-  v.detail(smooth([[300, 350], [370, 348], [446, 358]], false));
-  v.detail(smooth([[444, 384], [436, 440], [430, 478], [380, 488], [300, 494], [214, 496]], false));
-  v.detail(smooth([[300, 742], [420, 730], [545, 722], [650, 716]], false));
-  v.detail(smooth([[176, 180], [250, 118], [330, 96], [430, 120]], false));
+  // Landmarks: eye and brow, ear, nostril, lips, zygomatic arch, mandible, thyroid cartilage, clavicle, hairline.
+  v.detail(smooth([[198, 270], [216, 261], [238, 268], [216, 278]], true, 6), true);
+  v.detail(smooth([[188, 248], [216, 240], [248, 248]], false));
+  v.detail(smooth([[474, 322], [500, 312], [516, 334], [514, 376], [502, 408], [484, 418], [472, 404], [468, 366]], true, 6), true);
+  v.detail(smooth([[486, 330], [502, 342], [500, 376], [488, 396]], false));
+  v.detail(ellipsePts(160, 386, 9, 4, 16, 0.3), true);
+  v.detail(smooth([[170, 442], [190, 440]], false));
+  v.detail(smooth([[300, 355], [380, 356], [464, 360]], false));
+  v.detail(smooth([[472, 372], [468, 430], [462, 480], [446, 502], [400, 510], [320, 514], [240, 510], [206, 502]], false));
+  v.detail(smooth([[306, 750], [400, 740], [480, 730], [560, 720], [650, 710]], false));
+  v.detail(smooth([[214, 124], [268, 96], [330, 86]], false));
+  // Temporalis fibres converging on the zygomatic arch, so the fan reads at a glance.
+  for (const top of [[300, 232], [372, 172], [452, 170], [520, 226]] as const) {
+    const base: P = [380 + (top[0] - 400) * 0.18, 344];
+    v.detail(smooth([[base[0] + (top[0] - base[0]) * 0.25, base[1] + (top[1] - base[1]) * 0.25], [top[0], top[1]]], false));
+  }
   return v.build();
 }
