@@ -282,7 +282,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           onCancel={() => setPending(null)}
           onChangeUnits={(site, u) => void changeUnits(site, u)}
           muscleChoices={muscleChoices}
-          onChangeMuscle={(site, muscleId, side) => void editor.apply({ kind: 'update', before: site, after: { ...site, muscleId, side } })}
+          onChangeSite={(site, changes) => void editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } })}
           onDelete={(site) => void remove(site)}
         />
           )}

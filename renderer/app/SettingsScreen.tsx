@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppInfo, BackupInfo, Clinician, HealthInfo } from '../../shared/domain/types.ts';
+import type { AppInfo, BackupInfo, Clinician, Guidance, HealthInfo } from '../../shared/domain/types.ts';
 import { PRODUCTS } from '../../shared/clinical/products.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
@@ -28,20 +28,25 @@ export function SettingsScreen({ nav }: { nav: Nav }) {
 function ClinicianForm({ nav }: { nav: Nav }) {
   const client = useClient();
   const { busy, error, run } = useAction();
-  const [form, setForm] = useState({ name: '', credentials: '', defaultProductId: '' });
+  const [form, setForm] = useState({ name: '', credentials: '', defaultProductId: '', defaultGuidance: 'none' as Guidance });
   const [saved, setSaved] = useState<Clinician | null>(null);
 
   useEffect(() => {
     void client.clinician.get({}).then((c) => {
       setSaved(c);
-      if (c) setForm({ name: c.name, credentials: c.credentials, defaultProductId: c.defaultProductId ?? '' });
+      if (c) setForm({ name: c.name, credentials: c.credentials, defaultProductId: c.defaultProductId ?? '', defaultGuidance: c.defaultGuidance });
     });
   }, [client]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const c = await run(() =>
-      client.clinician.save({ name: form.name, credentials: form.credentials, defaultProductId: form.defaultProductId || null }),
+      client.clinician.save({
+        name: form.name,
+        credentials: form.credentials,
+        defaultProductId: form.defaultProductId || null,
+        defaultGuidance: form.defaultGuidance,
+      }),
     );
     if (c) {
       setSaved(c);
@@ -68,6 +73,15 @@ function ClinicianForm({ nav }: { nav: Nav }) {
           {PRODUCTS.map((p) => (
             <option key={p.id} value={p.id}>{p.brand} ({p.id})</option>
           ))}
+        </select>
+      </label>
+      <label>
+        Usual guidance
+        <select value={form.defaultGuidance} onChange={(e) => setForm({ ...form, defaultGuidance: e.target.value as Guidance })}>
+          <option value="none">None</option>
+          <option value="emg">EMG</option>
+          <option value="estim">Electrical stimulation</option>
+          <option value="ultrasound">Ultrasound</option>
         </select>
       </label>
       {error && <p className="form-error" role="alert">{error}</p>}

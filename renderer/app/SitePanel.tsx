@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Point, Side } from '../../shared/atlas/types.ts';
-import type { Site } from '../../shared/domain/types.ts';
+import type { Guidance, Site } from '../../shared/domain/types.ts';
 import { sumUnits, units as unitsSchema } from '../../shared/domain/values.ts';
 import { formatUnits } from './format.ts';
 import { volumeMl } from '../../shared/clinical/products.ts';
@@ -28,7 +28,7 @@ export interface SitePanelProps {
   onChangeUnits: (site: Site, units: number) => void;
   /** The muscles (and sides) a site may be reassigned to: those drawn on its diagram. */
   muscleChoices: (site: Site) => ReadonlyArray<{ muscleId: string; side: Side }>;
-  onChangeMuscle: (site: Site, muscleId: string, side: Side) => void;
+  onChangeSite: (site: Site, changes: Partial<Pick<Site, 'muscleId' | 'side' | 'guidance' | 'note'>>) => void;
   onDelete: (site: Site) => void;
 }
 
@@ -175,25 +175,54 @@ function SiteRow(props: SitePanelProps & { site: Site; selected: boolean }) {
           ✕
         </button>
       )}
-      {props.selected && !props.readOnly && (
-        <label className="site-muscle">
-          Muscle
-          <select
-            value={`${site.muscleId}|${site.side}`}
-            onChange={(e) => {
-              const [muscleId, side] = e.target.value.split('|') as [string, Side];
-              props.onChangeMuscle(site, muscleId, side);
-            }}
-            data-testid="site-muscle"
-          >
-            {props.muscleChoices(site).map((c) => (
-              <option key={`${c.muscleId}|${c.side}`} value={`${c.muscleId}|${c.side}`}>
-                {props.muscleName(c.muscleId)} ({sideLabel(c.side)})
-              </option>
-            ))}
-          </select>
-        </label>
+      {(site.guidance !== 'none' || site.note) && !(props.selected && !props.readOnly) && (
+        <span className="site-extra">
+          {site.guidance !== 'none' && <span className="badge">{GUIDANCE_LABEL[site.guidance]}</span>} {site.note}
+        </span>
       )}
+      {props.selected && !props.readOnly && <SiteEditor {...props} site={site} />}
     </li>
+  );
+}
+
+const GUIDANCE_LABEL: Record<Guidance, string> = { none: 'No guidance', emg: 'EMG', estim: 'E-stim', ultrasound: 'Ultrasound' };
+
+/** Corrections to a placed site: the muscle and side found by the click, its guidance and a note. */
+function SiteEditor(props: SitePanelProps & { site: Site }) {
+  const { site } = props;
+  const [note, setNote] = useState(site.note);
+  const commitNote = () => note.trim() !== site.note && props.onChangeSite(site, { note: note.trim() });
+  return (
+    <div className="site-editor">
+      <label>
+        Muscle
+        <select
+          value={`${site.muscleId}|${site.side}`}
+          onChange={(e) => {
+            const [muscleId, side] = e.target.value.split('|') as [string, Side];
+            props.onChangeSite(site, { muscleId, side });
+          }}
+          data-testid="site-muscle"
+        >
+          {props.muscleChoices(site).map((c) => (
+            <option key={`${c.muscleId}|${c.side}`} value={`${c.muscleId}|${c.side}`}>
+              {props.muscleName(c.muscleId)} ({sideLabel(c.side)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Guidance
+        <select value={site.guidance} onChange={(e) => props.onChangeSite(site, { guidance: e.target.value as Guidance })}>
+          {(Object.keys(GUIDANCE_LABEL) as Guidance[]).map((g) => (
+            <option key={g} value={g}>{GUIDANCE_LABEL[g]}</option>
+          ))}
+        </select>
+      </label>
+      <label className="wide">
+        Note
+        <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} onBlur={commitNote} onKeyDown={(e) => e.key === 'Enter' && commitNote()} placeholder="e.g. medial belly, 1 cm above the brow" />
+      </label>
+    </div>
   );
 }

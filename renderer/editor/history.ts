@@ -32,6 +32,27 @@ export function applyPatch(sites: readonly Site[], patch: Patch): Site[] {
   }
 }
 
+/**
+ * A patch made against what the screen showed, replayed against the sites as they are now (an
+ * earlier queued change may have landed): an update carries only the fields it changed.
+ * Returns null when the site it is about is already gone (or, for an add, already there).
+ */
+export function rebase(patch: Patch, sites: readonly Site[]): Patch | null {
+  const current = sites.find((s) => s.id === (patch.kind === 'update' ? patch.after.id : patch.site.id));
+  switch (patch.kind) {
+    case 'add':
+      return current ? null : patch;
+    case 'remove':
+      return current ? { kind: 'remove', site: current } : null;
+    case 'update': {
+      if (!current) return null;
+      const changed = (Object.keys(patch.after) as Array<keyof Site>).filter((k) => patch.after[k] !== patch.before[k]);
+      const after = { ...current, ...Object.fromEntries(changed.map((k) => [k, patch.after[k]])) } as Site;
+      return { kind: 'update', before: current, after };
+    }
+  }
+}
+
 export interface History {
   done: Patch[];
   undone: Patch[];

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Site } from '../../shared/domain/types.ts';
 import type { Client } from '../api.ts';
-import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, record, type History, type Patch } from './history.ts';
+import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, rebase, record, type History, type Patch } from './history.ts';
 
 /**
  * The session document (its sites) and its undo history. Every change is a patch that is first
@@ -11,7 +11,10 @@ import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, record, type H
 export function useChartEditor(client: Client, initialSites: readonly Site[], onError: (err: unknown) => void) {
   const [sites, setSites] = useState<Site[]>([...initialSites]);
   const [history, setHistory] = useState<History>(EMPTY_HISTORY);
-  const busy = useRef(false);
+  // The truth between renders: changes run one after another against the latest state, never dropped.
+  const sitesRef = useRef<Site[]>([...initialSites]);
+  const historyRef = useRef<History>(EMPTY_HISTORY);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const persist = useCallback(
     async (patch: Patch): Promise<Patch> => {
@@ -29,6 +32,8 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
             muscleId: s.muscleId,
             side: s.side,
             units: s.units,
+            guidance: s.guidance,
+            note: s.note,
           });
           return { kind: 'add', site: saved };
         }
@@ -37,7 +42,9 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
           return patch;
         case 'update': {
           const a = patch.after;
-          const saved = await client.site.update({ id: a.id, x: a.x, y: a.y, muscleId: a.muscleId, side: a.side, units: a.units });
+          const saved = await client.site.update({
+            id: a.id, x: a.x, y: a.y, muscleId: a.muscleId, side: a.side, units: a.units, guidance: a.guidance, note: a.note,
+          });
           return { kind: 'update', before: patch.before, after: saved };
         }
       }
@@ -45,39 +52,53 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
     [client],
   );
 
-  /** Runs one persisted change at a time, so two quick clicks cannot interleave their writes. */
-  const run = useCallback(
-    async (patch: Patch, nextHistory: (saved: Patch, h: History) => History): Promise<boolean> => {
-      if (busy.current) return false;
-      busy.current = true;
+  /** Queues a change behind the ones in flight, so quick clicks and keystrokes are kept, in order. */
+  const enqueue = useCallback((task: () => Promise<boolean>): Promise<boolean> => {
+    const next = queue.current.then(task, task);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const runNow = useCallback(
+    async (patch: Patch | null, nextHistory: (saved: Patch, h: History) => History): Promise<boolean> => {
+      if (!patch) return false;
       try {
         const saved = await persist(patch);
-        setSites((current) => applyPatch(current, saved));
-        setHistory((h) => nextHistory(saved, h));
+        sitesRef.current = applyPatch(sitesRef.current, saved);
+        historyRef.current = nextHistory(saved, historyRef.current);
+        setSites(sitesRef.current);
+        setHistory(historyRef.current);
         return true;
       } catch (err) {
         onError(err);
         return false;
-      } finally {
-        busy.current = false;
       }
     },
     [persist, onError],
   );
 
-  const apply = useCallback((patch: Patch) => run(patch, (saved, h) => record(h, saved)), [run]);
+  const apply = useCallback(
+    (patch: Patch) => enqueue(() => runNow(rebase(patch, sitesRef.current), (saved, h) => record(h, saved))),
+    [enqueue, runNow],
+  );
 
-  const undo = useCallback(() => {
-    const last = history.done.at(-1);
-    if (!last) return Promise.resolve(false);
-    return run(invert(last), (_saved, h) => afterUndo(h));
-  }, [history, run]);
+  const undo = useCallback(
+    () =>
+      enqueue(async () => {
+        const last = historyRef.current.done.at(-1);
+        return last ? runNow(invert(last), (_saved, h) => afterUndo(h)) : false;
+      }),
+    [enqueue, runNow],
+  );
 
-  const redo = useCallback(() => {
-    const next = history.undone.at(-1);
-    if (!next) return Promise.resolve(false);
-    return run(next, (_saved, h) => afterRedo(h));
-  }, [history, run]);
+  const redo = useCallback(
+    () =>
+      enqueue(async () => {
+        const next = historyRef.current.undone.at(-1);
+        return next ? runNow(next, (_saved, h) => afterRedo(h)) : false;
+      }),
+    [enqueue, runNow],
+  );
 
   return {
     sites,

@@ -59,7 +59,15 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
       await expect(page.getByTestId('units-input')).toHaveCount(0);
     }
     await expect(page.getByTestId('total-units')).toContainText('2.5 U');
+    // A site's guidance and note.
+    await page.getByTestId('site-row').first().getByRole('button').first().click();
+    await page.getByRole('combobox', { name: 'Guidance' }).selectOption('emg');
+    await page.getByRole('textbox', { name: 'Note' }).fill('medial third of the lid');
+    await page.getByRole('textbox', { name: 'Note' }).press('Enter');
+    await expect.poll(() => backend.db.prepare('SELECT guidance, note FROM sites WHERE seq = 1').get()).toEqual({ guidance: 'emg', note: 'medial third of the lid' });
     await page.getByTestId('details-tab').click();
+    await page.getByLabel('Hemifacial spasm').check();
+    await expect.poll(() => backend.db.prepare('SELECT other_indications FROM sessions').get()).toEqual({ other_indications: '["hemifacial_spasm"]' });
     await page.getByTestId('product').selectOption('onabotulinumtoxinA');
     const vial = page.getByRole('form', { name: 'Add vial' });
     await vial.getByLabel('Vial').selectOption('100');

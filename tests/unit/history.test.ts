@@ -1,5 +1,5 @@
 import type { Site } from '../../shared/domain/types.ts';
-import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, record, type Patch } from '../../renderer/editor/history.ts';
+import { afterRedo, afterUndo, applyPatch, EMPTY_HISTORY, invert, rebase, record, type Patch } from '../../renderer/editor/history.ts';
 
 function site(id: string, seq: number, units = 5): Site {
   return {
@@ -35,5 +35,22 @@ describe('editor patches', () => {
     expect(afterRedo(h).done).toEqual([patches[0], patches[1]]);
     expect(record(h, patches[2] as Patch).undone).toEqual([]);
     expect(afterUndo(EMPTY_HISTORY)).toBe(EMPTY_HISTORY);
+  });
+});
+
+describe('queued changes', () => {
+  it('a second edit made on the same screen keeps the first one (units, then guidance)', () => {
+    const shown = site('a', 1, 5);
+    const first: Patch = { kind: 'update', before: shown, after: { ...shown, units: 2.5 } };
+    const second: Patch = { kind: 'update', before: shown, after: { ...shown, guidance: 'emg' } };
+    const afterFirst = applyPatch([shown], first);
+    const replayed = rebase(second, afterFirst);
+    expect(replayed && applyPatch(afterFirst, replayed)).toEqual([{ ...shown, units: 2.5, guidance: 'emg' }]);
+  });
+
+  it('drops a change about a site that is already gone, and a duplicate add', () => {
+    expect(rebase({ kind: 'remove', site: site('x', 9) }, start)).toBeNull();
+    expect(rebase({ kind: 'update', before: site('x', 9), after: site('x', 9, 1) }, start)).toBeNull();
+    expect(rebase({ kind: 'add', site: site('a', 1) }, start)).toBeNull();
   });
 });

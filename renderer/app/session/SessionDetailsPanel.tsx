@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Guidance, SessionDetail } from '../../../shared/domain/types.ts';
 import { concentrationPer01ml, getProduct, PRODUCTS } from '../../../shared/clinical/products.ts';
 import { SCALES, getScale } from '../../../shared/clinical/scales.ts';
+import { INDICATIONS } from '../../../shared/indications.ts';
 import { useClient } from '../client-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
@@ -68,6 +69,27 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
         </ul>
         {!readOnly && session.productId && <VialForm session={session} onSaved={reload} />}
         {!readOnly && !session.productId && <p className="muted small">Choose the product first.</p>}
+      </section>
+
+      <section>
+        <h3>Also treated at this visit</h3>
+        <div className="checks">
+          {INDICATIONS.filter((i) => i.id !== session.indication).map((i) => (
+            <label key={i.id} className="toggle">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={session.otherIndications.includes(i.id)}
+                onChange={(e) =>
+                  void update({
+                    otherIndications: e.target.checked ? [...session.otherIndications, i.id] : session.otherIndications.filter((x) => x !== i.id),
+                  })
+                }
+              />
+              {i.label}
+            </label>
+          ))}
+        </div>
       </section>
 
       <section>
