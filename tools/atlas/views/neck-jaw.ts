@@ -10,64 +10,89 @@ export function neckAnterior(): AtlasView {
   const W = 600;
   const mx = (pts: readonly P[]): P[] => pts.map(([x, y]) => [W - x, y] as P);
   const v = new ViewBuilder('neck_anterior', 'Neck, anterior', W, 640, null);
+  // Lower face down to the jaw angle, a neck about 70 % as wide as the face, the slope of the shoulders.
   const half: P[] = [
-    [300, 4], [160, 4], [118, 6], [122, 40], [134, 80], [148, 110], [156, 150], [166, 220], [170, 300],
-    [164, 350], [150, 396], [108, 430], [50, 452], [16, 492], [8, 630],
+    [300, 4], [150, 4], [112, 8], [110, 50], [116, 92], [128, 126], [146, 160], [160, 200], [168, 250], [170, 310],
+    [168, 350], [162, 390], [140, 418], [96, 440], [48, 462], [16, 496], [8, 630],
   ];
   v.outline(smooth([...half, [300, 630], ...mx(half).reverse().slice(0, -1)], true, 6));
 
   const s = new Sketch();
-  s.curve('scmA', [[178, 112], [205, 220], [240, 330], [272, 430], [286, 466]]);
-  s.chain([[160, 122], [176, 230], [186, 290], [196, 340], [210, 420], [206, 468]], { scmPa: [0, 2], scmPb: [2, 5] });
-  s.curve('scmS1', [[169, 117], [190, 225], [220, 340]]);
-  s.curve('scmSs', [[220, 340], [248, 420], [264, 468]]);
-  s.curve('scmSc', [[220, 340], [230, 410], [236, 468]]);
-  s.line('scmBs', [264, 468], [286, 466]);
-  s.line('scmBc', [206, 468], [236, 468]);
-  s.line('scmT1', [160, 122], [169, 117]);
-  s.line('scmT2', [169, 117], [178, 112]);
-  s.chain([[206, 468], [176, 466], [146, 464], [118, 466], [60, 486]], { cl1: [0, 1], cl2: [1, 2], cl3: [2, 3], cl4: [3, 4] });
-  s.curve('b1', [[186, 290], [190, 380], [176, 466]]);
-  s.curve('b2', [[186, 290], [179, 370], [146, 464]]);
-  s.curve('trA', [[186, 290], [170, 370], [140, 430], [118, 466]]);
-  s.curve('trP', [[60, 486], [60, 470], [100, 450], [138, 422], [160, 378], [172, 330], [186, 290]]);
+  // SCM: posterior border (on the side of the neck above, crossing medially below), anterior border from behind
+  // the jaw angle to the manubrium; sternal head medial, clavicular head lateral.
+  const P0: P = [134, 130];
+  const P3: P = [176, 290];
+  const P4: P = [192, 346];
+  const P6: P = [224, 474];
+  s.chain([P0, [152, 170], [166, 220], P3, P4, [212, 410], P6], { scmPa: [0, 3], scmPb: [3, 4], scmPc: [4, 6] });
+  const A0: P = [160, 122];
+  const A2: P = [206, 236];
+  const A6: P = [290, 472];
+  s.chain([A0, [190, 190], A2, [226, 290], [252, 380], [274, 440], A6], { scmA1: [0, 2], scmA2: [2, 6] });
+  const SP: P = [214, 320];
+  const TOP: P = [146, 126];
+  s.curve('scmS1', [TOP, [172, 220], SP]);
+  s.curve('scmSs', [SP, [244, 400], [264, 472]]);
+  s.curve('scmSc', [SP, [234, 400], [248, 474]]);
+  s.line('scmBs', [264, 472], A6);
+  s.line('scmBc', P6, [248, 474]);
+  s.line('scmT1', P0, TOP);
+  s.line('scmT2', TOP, A0);
+  // Posterior triangle above the clavicle: scalenus anterior, medius, posterior; trapezius along the shoulder slope.
+  const C1: P = [194, 474];
+  const C2: P = [158, 475];
+  const C3: P = [92, 478];
+  const C4: P = [40, 492];
+  s.chain([P6, C1, C2, C3, C4], { cl1: [0, 1], cl2: [1, 2], cl3: [2, 3], cl4: [3, 4] });
+  s.curve('b1', [P4, [196, 410], C1]);
+  s.curve('b2', [P3, [180, 346], [172, 410], C2]);
+  const NB: P = [158, 402];
+  s.curve('sideC', [P3, [173, 330], [168, 370], NB]);
+  s.curve('trA', [NB, [134, 444], C3]);
+  s.curve('trP', [C4, [52, 472], [98, 449], [140, 424], NB]);
+  // Platysma: the sheet over the front of the neck between the SCM and the midline, below the hyoid.
+  s.curve('platTop', [A2, [250, 241], [290, 248]]);
+  s.line('platM', [290, 248], A6);
 
   const R = 'right';
-  v.region('sternocleidomastoid-sternal-right', 'sternocleidomastoid', R, 'superficial',
-    s.path(['scmT2', 'scmA', '-scmBs', '-scmSs', '-scmS1']));
-  v.region('sternocleidomastoid-clavicular-right', 'sternocleidomastoid', R, 'superficial',
-    s.path(['scmS1', 'scmSc', '-scmBc', '-scmPb', '-scmPa', 'scmT1']));
-  v.region('scalene_anterior-right', 'scalene_anterior', R, 'superficial', s.path(['scmPb', 'cl1', '-b1']));
-  v.region('scalene_medius-right', 'scalene_medius', R, 'superficial', s.path(['b1', 'cl2', '-b2']));
-  v.region('scalene_posterior-right', 'scalene_posterior', R, 'superficial', s.path(['b2', 'cl3', '-trA']));
-  v.region('trapezius_upper-right', 'trapezius_upper', R, 'superficial', s.path(['trA', 'cl4', 'trP']));
-  v.region('platysma-right', 'platysma', R, 'superficial', smooth([
-    [188, 116], [230, 139], [264, 153], [249, 182], [233, 213], [262, 226], [293, 227], [294, 340], [294, 452],
-    [286, 446], [276, 420], [247, 332], [214, 222],
-  ], true, 4));
-  v.region('digastric-anterior-right', 'digastric', R, 'superficial', spindle([[280, 160], [262, 186], [242, 212]], [9, 13, 8]));
-  v.region('longus_colli-right', 'longus_colli', R, 'deep', spindle([[288, 232], [286, 340], [282, 452]], [8, 16, 10]));
-  v.region('longus_capitis-right', 'longus_capitis', R, 'deep', spindle([[268, 168], [270, 230], [273, 300]], [8, 14, 8]));
+  const S = 'superficial';
+  v.region('sternocleidomastoid-sternal-right', 'sternocleidomastoid', R, S,
+    s.path(['scmT2', 'scmA1', 'scmA2', '-scmBs', '-scmSs', '-scmS1']));
+  v.region('sternocleidomastoid-clavicular-right', 'sternocleidomastoid', R, S,
+    s.path(['scmS1', 'scmSc', '-scmBc', '-scmPc', '-scmPb', '-scmPa', 'scmT1']));
+  v.region('scalene_anterior-right', 'scalene_anterior', R, S, s.path(['scmPc', 'cl1', '-b1']));
+  v.region('scalene_medius-right', 'scalene_medius', R, S, s.path(['scmPb', 'b1', 'cl2', '-b2']));
+  v.region('scalene_posterior-right', 'scalene_posterior', R, S, s.path(['b2', 'cl3', '-trA', '-sideC']));
+  v.region('trapezius_upper-right', 'trapezius_upper', R, S, s.path(['trA', 'cl4', 'trP']));
+  v.region('platysma-right', 'platysma', R, S, s.path(['platTop', 'platM', '-scmA2']));
+  v.region('digastric-anterior-right', 'digastric', R, S, spindle([[280, 204], [258, 213], [232, 224]], [8, 14, 8]));
+  v.region('longus_colli-right', 'longus_colli', R, 'deep', spindle([[286, 254], [284, 350], [280, 460]], [8, 16, 10]));
+  v.region('longus_capitis-right', 'longus_capitis', R, 'deep', spindle([[266, 196], [268, 238], [272, 292]], [8, 14, 8]));
 
   const drawn = [...v.regions];
   v.mirrorRegions(drawn, mirrorId, mirrorSide);
-  v.region('submentalis_complex-midline', 'submentalis_complex', 'midline', 'superficial', smooth([
-    [290, 166], [310, 166], [314, 200], [300, 210], [286, 200],
+  v.region('submentalis_complex-midline', 'submentalis_complex', 'midline', S, smooth([
+    [290, 194], [310, 194], [314, 212], [300, 222], [286, 212],
   ], true, 5));
 
+  // Landmarks: lips and chin crease, jaw line, hyoid, thyroid cartilage (laryngeal prominence), cricoid,
+  // clavicles and the sternal notch.
   const side: P[][] = [
-    smooth([[134, 80], [200, 125], [260, 148], [300, 152]], false),
-    smooth([[276, 474], [206, 472], [146, 466], [100, 472], [50, 488]], false),
-    smooth([[250, 218], [280, 216], [300, 216]], false),
-    smooth([[282, 252], [292, 290], [300, 298]], false),
-    smooth([[270, 40], [300, 44]], false),
-    smooth([[230, 30], [262, 24], [300, 26]], false),
+    smooth([[252, 56], [276, 50], [300, 53]], false),
+    smooth([[266, 70], [284, 74], [300, 75]], false),
+    smooth([[276, 112], [300, 109]], false),
+    smooth([[126, 118], [170, 148], [220, 172], [262, 186], [300, 190]], false),
+    smooth([[262, 240], [284, 243], [300, 244]], false),
+    smooth([[272, 276], [286, 298], [300, 316]], false),
+    smooth([[272, 276], [300, 272]], false),
+    smooth([[282, 338], [300, 341]], false),
+    smooth([[286, 480], [240, 478], [180, 478], [120, 480], [60, 490], [30, 502]], false),
   ];
   for (const p of side) {
     v.detail(p);
     v.detail(mx(p));
   }
-  v.detail(smooth([[282, 478], [300, 486], [318, 478]], false));
+  v.detail(smooth([[284, 478], [300, 488], [316, 478]], false));
   return v.build();
 }
 
