@@ -10,6 +10,8 @@ export interface Product {
   billingUnitSize: number;
   /** Hours a reconstituted (or diluted) vial may be used, with its source; null when the reference gives none. */
   useWithinHours: { hours: number; ref: SourceRef } | null;
+  /** U per 0.1 mL of a ready-to-use solution as supplied (rimabotulinumtoxinB: 500); null when it is reconstituted. */
+  undilutedPer01ml: number | null;
   /** True when the product is a ready-to-use solution (no reconstitution). */
   readyToUse: boolean;
 }
@@ -22,6 +24,7 @@ interface RawProduct {
   after_reconstitution?: { value: string; sources?: string[]; from_memory?: boolean };
   after_dilution?: { value: string; sources?: string[]; from_memory?: boolean };
   formulation_note?: unknown;
+  reconstitution?: Array<{ U_per_0_1mL_undiluted?: number }>;
 }
 
 /** "administer within 24 hours…" → 24; the number is read from the reference text, never assumed. */
@@ -34,6 +37,7 @@ function toProduct(p: RawProduct): Product | null {
   if (!p.hcpcs || !p.vial_sizes_units || !p.brand) return null;
   const window = p.after_reconstitution ?? p.after_dilution;
   const hours = window ? hoursFrom(window.value) : null;
+  const undiluted = p.reconstitution?.find((r) => typeof r.U_per_0_1mL_undiluted === 'number')?.U_per_0_1mL_undiluted ?? null;
   return {
     id: p.id,
     brand: p.brand,
@@ -41,7 +45,8 @@ function toProduct(p: RawProduct): Product | null {
     hcpcsCode: p.hcpcs.code,
     billingUnitSize: p.hcpcs.billing_unit_size_U,
     useWithinHours: window && hours !== null ? { hours, ref: sourceRef(window) } : null,
-    readyToUse: p.id === 'rimabotulinumtoxinB',
+    undilutedPer01ml: undiluted,
+    readyToUse: undiluted !== null,
   };
 }
 
@@ -72,12 +77,31 @@ export function concentrationPer01ml(sizeUnits: number, diluentMl: number | null
   return Math.round((sizeUnits / diluentMl / 10) * 10_000) / 10_000;
 }
 
+interface VialLike {
+  productId: string;
+  sizeUnits: number;
+  diluentMl: number | null;
+}
+
 /**
- * The one concentration of a session's reconstituted vials, or null when there is none or when
+ * U per 0.1 mL in one vial as used. A reconstituted product: vial units over diluent volume. A
+ * ready-to-use solution: its supplied concentration, or, if it was further diluted, its units over the
+ * solution's own volume plus the added diluent.
+ */
+export function vialConcentration(v: VialLike): number | null {
+  const product = getProduct(v.productId);
+  if (product.undilutedPer01ml === null) return concentrationPer01ml(v.sizeUnits, v.diluentMl);
+  if (v.diluentMl === null) return product.undilutedPer01ml;
+  const solutionMl = v.sizeUnits / (product.undilutedPer01ml * 10);
+  return concentrationPer01ml(v.sizeUnits, solutionMl + v.diluentMl);
+}
+
+/**
+ * The one concentration of a session's vials, or null when there is none or when
  * vials were diluted differently (then a volume cannot be derived from units alone).
  */
-export function sessionConcentration(vials: ReadonlyArray<{ sizeUnits: number; diluentMl: number | null }>): number | null {
-  const values = new Set(vials.map((v) => concentrationPer01ml(v.sizeUnits, v.diluentMl)));
+export function sessionConcentration(vials: ReadonlyArray<VialLike>): number | null {
+  const values = new Set(vials.map(vialConcentration));
   if (values.size !== 1) return null;
   const [only] = values;
   return only ?? null;

@@ -1,6 +1,18 @@
-import { concentrationPer01ml, getProduct, PRODUCTS, sessionConcentration, volumeMl } from '../../shared/clinical/products.ts';
+import { concentrationPer01ml, getProduct, PRODUCTS, sessionConcentration, vialConcentration, volumeMl } from '../../shared/clinical/products.ts';
 
 describe('products from the reference', () => {
+  it('know which product is a ready-to-use solution, and its strength, from the reference', () => {
+    expect(PRODUCTS.filter((p) => p.readyToUse).map((p) => [p.id, p.undilutedPer01ml])).toEqual([['rimabotulinumtoxinB', 500]]);
+  });
+
+  it('derive a ready-to-use vial\'s concentration as supplied or further diluted', () => {
+    const rima = 'rimabotulinumtoxinB';
+    expect(vialConcentration({ productId: rima, sizeUnits: 5000, diluentMl: null })).toBe(500);
+    // 5000 U in 1 mL of solution plus 1 mL saline: 2500 U/mL = 250 U/0.1 mL.
+    expect(vialConcentration({ productId: rima, sizeUnits: 5000, diluentMl: 1 })).toBe(250);
+    expect(vialConcentration({ productId: 'onabotulinumtoxinA', sizeUnits: 100, diluentMl: 2 })).toBe(5);
+  });
+
   it('carry their HCPCS code and billing-unit size', () => {
     expect(PRODUCTS.map((p) => [p.id, p.hcpcsCode, p.billingUnitSize])).toEqual([
       ['onabotulinumtoxinA', 'J0585', 1],
@@ -26,8 +38,9 @@ describe('products from the reference', () => {
   });
 
   it('a session has one concentration only when all vials were diluted alike', () => {
-    expect(sessionConcentration([{ sizeUnits: 200, diluentMl: 4 }, { sizeUnits: 100, diluentMl: 2 }])).toBe(5);
-    expect(sessionConcentration([{ sizeUnits: 200, diluentMl: 4 }, { sizeUnits: 100, diluentMl: 4 }])).toBeNull();
+    const ona = 'onabotulinumtoxinA';
+    expect(sessionConcentration([{ productId: ona, sizeUnits: 200, diluentMl: 4 }, { productId: ona, sizeUnits: 100, diluentMl: 2 }])).toBe(5);
+    expect(sessionConcentration([{ productId: ona, sizeUnits: 200, diluentMl: 4 }, { productId: ona, sizeUnits: 100, diluentMl: 4 }])).toBeNull();
     expect(sessionConcentration([])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Guidance, SessionDetail } from '../../../shared/domain/types.ts';
-import { concentrationPer01ml, getProduct, PRODUCTS } from '../../../shared/clinical/products.ts';
+import { getProduct, PRODUCTS, vialConcentration } from '../../../shared/clinical/products.ts';
 import { SCALES, getScale } from '../../../shared/clinical/scales.ts';
 import { INDICATIONS } from '../../../shared/indications.ts';
 import { useClient } from '../client-context.tsx';
@@ -52,13 +52,14 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
         {session.vials.length === 0 && <p className="muted small">No vial recorded.</p>}
         <ul className="plain">
           {session.vials.map((v) => {
-            const c = concentrationPer01ml(v.sizeUnits, v.diluentMl);
+            const c = vialConcentration(v);
             return (
               <li key={v.id} className="row-item">
                 <span>
                   <strong>{v.sizeUnits} U</strong> · lot <span className="mono">{v.lot}</span> · exp {formatDate(v.expiry)}
                   {' · '}
-                  {v.diluentMl === null ? 'ready to use' : `${v.diluentMl} mL → ${c} U/0.1 mL`}
+                  {v.diluentMl === null ? 'ready to use' : `+ ${v.diluentMl} mL`}
+                  {c !== null && ` → ${c} U/0.1 mL`}
                 </span>
                 {!readOnly && (
                   <button type="button" className="danger icon" aria-label={`Remove vial ${v.lot}`} onClick={() => void run(async () => { await client.vial.remove({ id: v.id }); await reload(); })}>✕</button>
