@@ -45,6 +45,10 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+      // Between closing the old file and opening the restored one, nothing can be read or saved.
+      if (err instanceof Error && /database connection is not open/i.test(err.message)) {
+        return { ok: false, error: { code: 'CONFLICT', message: 'The database is being restored or replaced. Nothing was changed; try again in a moment.' } };
+      }
       if (err instanceof Error && err.message.includes('SIGNED_IMMUTABLE')) {
         return { ok: false, error: { code: 'SIGNED', message: 'This session is signed and cannot be changed. Record an amendment instead.' } };
       }

@@ -161,3 +161,14 @@ describe('services through the dispatcher', () => {
     );
   });
 });
+
+describe('while the database file is being replaced', () => {
+  it('requests are refused with a plain message instead of failing obscurely', async () => {
+    const other = await testBackend();
+    other.db.close();
+    const result = await other.dispatch('patient:search', { query: 'a' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!result.ok) expect(result.error.message).toMatch(/being restored/);
+    other.dispose();
+  });
+});
