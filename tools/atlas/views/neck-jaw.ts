@@ -100,31 +100,50 @@ export function jawLateralLeft(): AtlasView {
   const v = new ViewBuilder('jaw_lateral_left', 'Jaw, left lateral (deep)', 600, 560, 'left');
   v.outline(smooth([
     [130, 20], [560, 20], [576, 150], [560, 280], [522, 330], [505, 400], [500, 556], [300, 556], [305, 500],
-    [290, 470], [230, 458], [166, 444], [150, 412], [154, 386], [141, 371], [147, 356], [139, 340], [146, 320],
+    [290, 476], [236, 468], [172, 454], [152, 420], [154, 390], [141, 371], [147, 356], [139, 340], [146, 320],
     [119, 300], [131, 260], [150, 200], [141, 152], [135, 60],
   ], true, 6));
   const L = 'left';
-  v.region('temporalis-left', 'temporalis', L, 'superficial', smooth([
-    [206, 214], [192, 150], [236, 84], [330, 60], [412, 82], [452, 140], [440, 196], [392, 218], [310, 224],
+  const S = 'superficial';
+  const s = new Sketch();
+  // Masseter: superficial part from the anterior two thirds of the zygomatic arch down and back to the angle,
+  // deep part behind it from the posterior arch down the upper ramus; they share one edge.
+  const M0: P = [384, 252];
+  const M1: P = [412, 382];
+  s.curve('mdB', [M0, [398, 318], M1]);
+  s.curve('msTop', [[258, 252], [320, 250], M0]);
+  s.curve('msRest', [M1, [424, 418], [396, 430], [330, 428], [292, 392], [270, 320], [258, 252]]);
+  s.curve('mdRest', [M0, [410, 252], [436, 258], [430, 320], M1]);
+  v.region('temporalis-left', 'temporalis', L, S, smooth([
+    [290, 226], [238, 190], [224, 124], [282, 70], [370, 54], [442, 74], [474, 124], [466, 184], [438, 216], [380, 228],
   ], true, 6));
-  v.region('masseter-superficial-left', 'masseter', L, 'superficial', smooth([
-    [238, 240], [376, 242], [396, 300], [401, 360], [392, 408], [330, 420], [278, 400], [248, 320],
-  ], true, 6));
-  v.region('masseter-deep-left', 'masseter', L, 'superficial', smooth([
-    [386, 242], [428, 246], [424, 292], [414, 342], [408, 300],
-  ], true, 6));
-  v.region('digastric-posterior-left', 'digastric', L, 'superficial', spindle([[470, 300], [422, 398], [362, 458]], [12, 16, 10]));
-  v.region('digastric-anterior-left', 'digastric', L, 'superficial', spindle([[330, 452], [262, 446], [196, 436]], [10, 14, 9]));
-  v.region('lateral_pterygoid-left', 'lateral_pterygoid', L, 'deep', spindle([[420, 262], [360, 268], [300, 262]], [12, 24, 18]));
-  v.region('medial_pterygoid-left', 'medial_pterygoid', L, 'deep', spindle([[300, 292], [340, 350], [385, 405]], [16, 26, 16]));
+  v.region('masseter-superficial-left', 'masseter', L, S, s.path(['msTop', 'mdB', 'msRest']));
+  v.region('masseter-deep-left', 'masseter', L, S, s.path(['mdRest', '-mdB']));
+  v.region('digastric-posterior-left', 'digastric', L, S, spindle([[494, 300], [470, 370], [432, 432], [370, 462]], [12, 20, 18, 10]));
+  v.region('digastric-anterior-left', 'digastric', L, S, spindle([[338, 458], [268, 450], [202, 442]], [10, 15, 9]));
+  // Deep: lateral pterygoid from the condyle neck forward under the arch; medial pterygoid down and back to the
+  // inner surface of the angle, both inside the ramus.
+  v.region('lateral_pterygoid-left', 'lateral_pterygoid', L, 'deep', spindle([[430, 268], [382, 274], [324, 270]], [18, 34, 24]));
+  v.region('medial_pterygoid-left', 'medial_pterygoid', L, 'deep', spindle([[330, 302], [370, 352], [408, 402]], [26, 42, 22]));
 
+  // Landmarks: eye, ear, zygomatic arch, mandible (condyle, notch, coronoid, ramus, angle, body), occlusal line,
+  // nostril, lips, hyoid, mastoid.
   v.detail(smooth([[160, 172], [178, 164], [196, 172], [178, 180]], true, 6), true);
-  v.detail(ellipsePts(470, 240, 22, 40, 32), true);
-  v.detail(smooth([[200, 226], [300, 232], [440, 236]], false));
-  v.detail(smooth([[200, 244], [300, 238], [440, 246]], false));
-  v.detail(smooth([[432, 250], [428, 330], [420, 420], [380, 432], [260, 434], [172, 430]], false));
-  v.detail(smooth([[432, 250], [400, 268], [360, 262], [340, 240]], false));
+  v.detail(ellipsePts(474, 236, 22, 40, 32), true);
+  v.detail(smooth([[476, 210], [488, 230], [484, 256], [472, 264]], false));
+  v.detail(smooth([[236, 230], [320, 234], [448, 236]], false));
+  v.detail(smooth([[236, 246], [320, 244], [448, 248]], false));
+  v.detail(smooth([[436, 246], [446, 258], [440, 300], [432, 360], [426, 412], [408, 434], [340, 440], [250, 440], [186, 436], [162, 420]], false));
+  v.detail(smooth([[436, 256], [408, 276], [378, 270], [356, 246], [340, 296], [326, 360], [316, 400]], false));
+  v.detail(smooth([[172, 369], [250, 364], [320, 360]], false));
+  // Temporalis fibres converging on the coronoid process.
+  for (const top of [[262, 150], [318, 90], [392, 74], [448, 120]] as const) {
+    const base: P = [350 + (top[0] - 360) * 0.3, 222];
+    v.detail(smooth([[base[0] + (top[0] - base[0]) * 0.2, base[1] + (top[1] - base[1]) * 0.2], [top[0], top[1]]], false));
+  }
   v.detail(ellipsePts(140, 296, 8, 4, 16, 0.3), true);
   v.detail(smooth([[141, 371], [168, 370]], false));
+  v.detail(smooth([[344, 470], [358, 466], [372, 470]], false));
+  v.detail(smooth([[488, 286], [494, 300], [486, 312]], false));
   return v.build();
 }
