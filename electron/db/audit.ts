@@ -13,12 +13,16 @@ interface AuditRow {
   after: string | null;
 }
 
-export function listAudit(db: Database.Database, filter: { entity?: string; entityId?: string; limit: number }): AuditEntry[] {
+export function listAudit(db: Database.Database, filter: { entity?: string; entityId?: string; sessionId?: string; limit: number }): AuditEntry[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit };
   if (filter.entity) {
     where.push('entity = @entity');
     params.entity = filter.entity;
+  }
+  if (filter.sessionId) {
+    where.push('session_id = @sessionId');
+    params.sessionId = filter.sessionId;
   }
   if (filter.entityId) {
     where.push('entity_id = @entityId');

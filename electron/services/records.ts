@@ -1,5 +1,5 @@
 import type { AuditEntry, Clinician, PriorAuthorization, Template } from '../../shared/domain/types.ts';
-import type { ClinicianSaveInput, PriorAuthSaveInput } from '../../shared/ipc/contract.ts';
+import type { AuditListInput, ClinicianSaveInput, PriorAuthSaveInput } from '../../shared/ipc/contract.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { listAudit } from '../db/audit.ts';
@@ -120,13 +120,11 @@ function saveClinicianTx(ctx: ServiceContext, input: ClinicianSaveInput): Clinic
   })();
 }
 
-export function listAuditEntries(
-  ctx: ServiceContext,
-  input: { entity?: string | undefined; entityId?: string | undefined; limit?: number | undefined },
-): AuditEntry[] {
+export function listAuditEntries(ctx: ServiceContext, input: AuditListInput): AuditEntry[] {
   return listAudit(ctx.db, {
     ...(input.entity ? { entity: input.entity } : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
+    ...(input.sessionId ? { sessionId: input.sessionId } : {}),
     limit: input.limit ?? 200,
   });
 }

@@ -13,6 +13,7 @@ import { formatDate, patientName } from './format.ts';
 import { SitePanel, sideLabel, type PendingSite } from './SitePanel.tsx';
 import { SessionDetailsPanel } from './session/SessionDetailsPanel.tsx';
 import { SignOrAmend } from './session/SignOrAmend.tsx';
+import { SessionHistory } from './session/SessionHistory.tsx';
 
 interface Loaded {
   patient: Patient;
@@ -57,7 +58,7 @@ function viewForSession(viewId: string, sites: readonly Site[]): AtlasView {
 function Charting({ patient, session: initial, nav }: { patient: Patient; session: SessionDetail; nav: Nav }) {
   const client = useClient();
   const [session, setSession] = useState(initial);
-  const [panel, setPanel] = useState<'sites' | 'details'>('sites');
+  const [panel, setPanel] = useState<'sites' | 'details' | 'history'>('sites');
   const onError = useCallback((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }), [nav]);
   const editor = useChartEditor(client, session.sites, onError);
   const views = useMemo(() => sessionViews(initial), [initial]);
@@ -260,11 +261,16 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
               Sites
             </button>
             <button type="button" role="tab" aria-selected={panel === 'details'} className={panel === 'details' ? 'tab active' : 'tab'} onClick={() => setPanel('details')} data-testid="details-tab">
-              Session details
+              Details
+            </button>
+            <button type="button" role="tab" aria-selected={panel === 'history'} className={panel === 'history' ? 'tab active' : 'tab'} onClick={() => setPanel('history')} data-testid="history-tab">
+              History
             </button>
           </div>
           {panel === 'details' ? (
             <div className="site-panel"><SessionDetailsPanel session={session} onChange={setSession} /></div>
+          ) : panel === 'history' ? (
+            <div className="site-panel"><SessionHistory sessionId={session.id} refreshKey={editor.sites} /></div>
           ) : (
         <SitePanel
           sites={editor.sites}

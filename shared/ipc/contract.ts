@@ -207,9 +207,14 @@ export const contract = {
       .strict(),
   ),
 
-  'audit:list': channel<z.ZodType<{ entity?: string | undefined; entityId?: string | undefined; limit?: number | undefined }>, AuditEntry[]>(
+  'audit:list': channel<z.ZodType<AuditListInput>, AuditEntry[]>(
     z
-      .object({ entity: slug('entity').optional(), entityId: v.id.optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .object({
+        entity: slug('entity').optional(),
+        entityId: v.id.optional(),
+        sessionId: v.id.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
       .strict(),
   ),
 
@@ -323,6 +328,13 @@ export interface PriorAuthSaveInput {
   approvedUnits?: Opt<number | null>;
   approvedVisits?: Opt<number | null>;
   notes?: Opt<string>;
+}
+export interface AuditListInput {
+  entity?: Opt<string>;
+  entityId?: Opt<string>;
+  /** Everything recorded about one session: its own row and every site, vial, score and event under it. */
+  sessionId?: Opt<string>;
+  limit?: Opt<number>;
 }
 export interface ClinicianSaveInput {
   name: string;

@@ -148,3 +148,30 @@ describe('migration 0030-timeline-index', () => {
     db.close();
   });
 });
+
+describe('migration 0040-audit-by-session', () => {
+  it('files earlier audit rows under their session and keeps doing so for new ones', () => {
+    const db = new Database(':memory:');
+    db.function('audit_now', () => '2026-01-01T00:00:00.000Z');
+    db.function('audit_author', () => 'Dr A');
+    db.function('audit_enabled', () => 1);
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.filter((m) => m.version <= 30));
+    db.exec(`INSERT INTO patients (id, mrn, family_name, given_name, birth_date, created_at, updated_at) VALUES ('p', 'M', 'D', 'J', '1970-01-01', 't', 't');
+      INSERT INTO sessions (id, patient_id, date, indication, created_at, updated_at) VALUES ('s', 'p', '2026-01-01', 'blepharospasm', 't', 't');
+      INSERT INTO sites (id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, created_at, updated_at)
+        VALUES ('a', 's', 1, 'face_front', 1, 0, 0, 'frontalis', 'left', 5, 't', 't');`);
+    migrate(db, migrations.filter((m) => m.version <= 40));
+    db.exec("UPDATE sites SET units = 2.5 WHERE id = 'a'");
+    const rows = db.prepare("SELECT entity, action FROM audit_log WHERE session_id = 's' ORDER BY id").all();
+    expect(rows).toEqual([
+      { entity: 'sessions', action: 'insert' },
+      { entity: 'sites', action: 'insert' },
+      { entity: 'sites', action: 'update' },
+    ]);
+    expect(() => db.prepare("UPDATE audit_log SET author = 'x'").run()).toThrow(/AUDIT_IMMUTABLE/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE session_id = 's' ORDER BY id DESC").all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('audit_by_session');
+    db.close();
+  });
+});

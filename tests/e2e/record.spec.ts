@@ -95,6 +95,13 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     // 1.25 U at 2.5 U/0.1 mL is 0.05 mL.
     await expect(page.getByTestId('site-row').first()).toContainText('0.05 mL');
     await page.screenshot({ path: 'test-results/signed.png', fullPage: true });
+    // The session's history, from the audit log.
+    await page.getByTestId('history-tab').click();
+    const history = page.getByTestId('session-history');
+    await expect(history).toContainText('Signed by Dana Reyes, MD');
+    await expect(history).toContainText('guidance none → emg');
+    await expect(history).toContainText('Vial recorded: 100 U, lot C4512');
+    await page.screenshot({ path: 'test-results/history.png', fullPage: true });
 
     // Amend with a reason: a new draft linked to the original.
     await page.getByRole('button', { name: 'Amend…' }).click();

@@ -109,7 +109,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'clinician:save': {
     name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
   },
-  'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
+  'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), sessionId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
   'backup:now': {},
   'backup:list': {},
   'backup:restore': { name: req({ k: 'backupName' }) },
