@@ -119,19 +119,30 @@ export function lowerLimbPosteriorLeft(): AtlasView {
 
 export function footPlantarLeft(): AtlasView {
   const v = new ViewBuilder('foot_plantar_left', 'Left foot, plantar', 360, 660, 'left');
+  // Sole seen from below: heel at the bottom, the lateral border straight on the viewer's left, the medial
+  // border with the ball of the big toe and the arch on the viewer's right, five toes with clefts between them.
   v.outline(smooth([
-    [180, 640], [130, 620], [112, 540], [104, 420], [92, 300], [84, 210], [92, 168], [112, 150], [140, 120],
-    [172, 104], [206, 92], [248, 70], [276, 84], [282, 140], [276, 230], [262, 330], [250, 420], [250, 540],
-    [234, 620],
+    [88, 262], [84, 228], [88, 196], [104, 180], [119, 194], [122, 214],
+    [123, 178], [136, 156], [150, 174], [153, 204],
+    [154, 162], [168, 136], [183, 158], [186, 196],
+    [187, 144], [202, 118], [218, 140], [221, 188],
+    [222, 128], [232, 98], [252, 84], [274, 92], [286, 122], [290, 176], [286, 240], [274, 306],
+    [256, 370], [246, 430], [246, 490], [252, 550], [248, 604], [228, 638], [182, 648], [138, 636], [118, 600],
+    [114, 530], [106, 450], [98, 370], [92, 310],
   ], true, 6));
   v.region('flexor_digitorum_brevis-left', 'flexor_digitorum_brevis', 'left', 'superficial',
-    spindle([[180, 560], [176, 420], [170, 250]], [44, 76, 54]));
-  v.detail(ellipsePts(104, 182, 12, 14, 16), true);
-  v.detail(ellipsePts(134, 148, 13, 15, 16), true);
-  v.detail(ellipsePts(166, 128, 14, 16, 16), true);
-  v.detail(ellipsePts(202, 114, 15, 17, 16), true);
-  v.detail(ellipsePts(252, 100, 22, 26, 20), true);
-  v.detail(smooth([[110, 232], [180, 224], [270, 200]], false));
-  v.detail(smooth([[150, 590], [180, 604], [216, 590]], false));
+    spindle([[184, 556], [180, 474], [174, 390], [166, 318]], [30, 70, 68, 34]));
+  // Landmarks: toe pads, toe creases, the ball of the foot (metatarsal heads), the FDB tendons to toes 2-5,
+  // the medial arch and the heel pad.
+  for (const [cx, cy, rx, ry] of [[104, 198, 10, 11], [136, 174, 10, 12], [168, 154, 11, 13], [202, 136, 12, 14], [254, 116, 20, 19]] as const) {
+    v.detail(ellipsePts(cx, cy, rx, ry, 16), true);
+  }
+  v.detail(smooth([[92, 236], [124, 226], [156, 218], [188, 210], [222, 204], [252, 200], [284, 196]], false));
+  v.detail(smooth([[104, 286], [150, 278], [200, 276], [244, 284], [274, 296]], false));
+  for (const [x0, x1, y1] of [[154, 106, 224], [164, 138, 214], [174, 169, 206], [182, 202, 198]] as const) {
+    v.detail(smooth([[x0, 322], [(x0 + x1) / 2, 272], [x1, y1]], false));
+  }
+  v.detail(smooth([[258, 380], [238, 440], [236, 500], [242, 548]], false));
+  v.detail(ellipsePts(182, 600, 44, 34, 28), true);
   return v.build();
 }
