@@ -5,7 +5,9 @@ import { getMuscle, getView, listViews } from '../../../shared/atlas/index.ts';
 import { AtlasShapes } from '../../canvas/AtlasShapes.tsx';
 import './atlas-gallery.css';
 
-const STAGE_WIDTH = 480;
+/** The diagram fits this box: about 640 px wide, the tall limb views capped in height. */
+const STAGE_MAX_WIDTH = 640;
+const STAGE_MAX_HEIGHT = 960;
 
 export function AtlasGallery() {
   const views = useMemo(() => listViews(), []);
@@ -13,7 +15,7 @@ export function AtlasGallery() {
   const [showDeep, setShowDeep] = useState(false);
   const [regionsMode, setRegionsMode] = useState(false);
   const view = getView(viewId);
-  const scale = STAGE_WIDTH / view.width;
+  const scale = Math.min(STAGE_MAX_WIDTH / view.width, STAGE_MAX_HEIGHT / view.height);
   const rows = view.regions.filter((r) => showDeep || r.layer === 'superficial');
 
   return (
@@ -29,18 +31,20 @@ export function AtlasGallery() {
             ))}
           </select>
         </label>
-        <label className="atlas-toggle">
-          <input type="checkbox" checked={showDeep} onChange={(e) => setShowDeep(e.target.checked)} />
-          <span>Deep layer</span>
-        </label>
-        <label className="atlas-toggle">
-          <input type="checkbox" checked={regionsMode} onChange={(e) => setRegionsMode(e.target.checked)} />
-          <span>Colour and label regions</span>
-        </label>
+        <div className="atlas-toggles">
+          <label className="toggle atlas-toggle">
+            <input type="checkbox" checked={showDeep} onChange={(e) => setShowDeep(e.target.checked)} />
+            <span>Deep layer</span>
+          </label>
+          <label className="toggle atlas-toggle">
+            <input type="checkbox" checked={regionsMode} onChange={(e) => setRegionsMode(e.target.checked)} />
+            <span>Colour and label regions</span>
+          </label>
+        </div>
       </div>
       <div className="atlas-body">
         <div className="atlas-stage" data-testid="atlas-stage">
-          <Stage width={STAGE_WIDTH} height={Math.ceil(view.height * scale)} scaleX={scale} scaleY={scale}>
+          <Stage width={Math.ceil(view.width * scale)} height={Math.ceil(view.height * scale)} scaleX={scale} scaleY={scale}>
             <Layer listening={false}>
               <AtlasShapes view={view} showDeep={showDeep} mode={regionsMode ? 'regions' : 'clinical'} showLabels={regionsMode} />
             </Layer>
