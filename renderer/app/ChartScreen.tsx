@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getView, hitTest, latestVersion, muscleName, viewsForIndication, type AtlasView, type Point, type Side } from '../../shared/atlas/index.ts';
+import { getView, hitTest, latestVersion, muscleName, pointAlong, viewsForIndication, type AtlasView, type Point, type Side } from '../../shared/atlas/index.ts';
 import type { Patient, SessionDetail, Site } from '../../shared/domain/types.ts';
 import { indicationLabel } from '../../shared/indications.ts';
 import { sessionConcentration } from '../../shared/clinical/products.ts';
@@ -42,11 +42,18 @@ function sessionViews(session: SessionDetail): string[] {
   return ids;
 }
 
-/** Every muscle and side drawn on a site's diagram, by name: what the clinician may reassign it to. */
-function muscleChoices(site: Site): Array<{ muscleId: string; side: Side }> {
+/** Every muscle and side drawn on a view (deep ones only when shown), sorted by name. */
+function viewMuscleChoices(view: AtlasView, showDeep = true): Array<{ muscleId: string; side: Side }> {
   const seen = new Map<string, { muscleId: string; side: Side }>();
-  for (const r of getView(site.viewId, site.viewVersion).regions) seen.set(`${r.muscleId}|${r.side}`, { muscleId: r.muscleId, side: r.side });
+  for (const r of view.regions) {
+    if (showDeep || r.layer === 'superficial') seen.set(`${r.muscleId}|${r.side}`, { muscleId: r.muscleId, side: r.side });
+  }
   return [...seen.values()].sort((a, b) => muscleName(a.muscleId).localeCompare(muscleName(b.muscleId)) || a.side.localeCompare(b.side));
+}
+
+/** What a placed site may be reassigned to: the muscles drawn on its diagram. */
+function muscleChoices(site: Site): Array<{ muscleId: string; side: Side }> {
+  return viewMuscleChoices(getView(site.viewId, site.viewVersion));
 }
 
 /** A view is shown in the version its sites were charted on, so an old map reads exactly as charted. */
@@ -69,7 +76,11 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSite | null>(null);
   const [hint, setHint] = useState<string | null>(null);
-  const [lastUnits, setLastUnits] = useState('');
+  // Prefill with the units of the last site charted in this session; the clinician types over it.
+  const [lastUnits, setLastUnits] = useState(() => {
+    const last = initial.sites.at(-1);
+    return last ? String(last.units) : '';
+  });
   const [hovered, setHovered] = useState<string | null>(null);
   const view = viewForSession(viewId, editor.sites);
   const readOnly = session.status !== 'draft';
@@ -91,6 +102,15 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
     }
     setHint(null);
     setPending({ point, ...hit, units: lastUnits });
+  }
+
+  /** Without a pointer (keyboard, or a muscle too small to hit): a site in the middle of the named muscle. */
+  function placeByMuscle(muscleId: string, side: Side) {
+    const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side && (showDeep || r.layer === 'superficial'));
+    if (!region) return;
+    setSelectedId(null);
+    setHint(null);
+    setPending({ point: pointAlong(region, 0.5), muscleId, side, units: lastUnits });
   }
 
   async function confirmPending(units: number) {
@@ -288,6 +308,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           onCancel={() => setPending(null)}
           onChangeUnits={(site, u) => void changeUnits(site, u)}
           muscleChoices={muscleChoices}
+          viewMuscles={viewMuscleChoices(view, showDeep)}
+          onPlaceByMuscle={placeByMuscle}
           onChangeSite={(site, changes) => void editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } })}
           onDelete={(site) => void remove(site)}
         />

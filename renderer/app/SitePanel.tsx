@@ -28,6 +28,9 @@ export interface SitePanelProps {
   onChangeUnits: (site: Site, units: number) => void;
   /** The muscles (and sides) a site may be reassigned to: those drawn on its diagram. */
   muscleChoices: (site: Site) => ReadonlyArray<{ muscleId: string; side: Side }>;
+  /** The muscles of the diagram shown, for placing a site by name. */
+  viewMuscles: ReadonlyArray<{ muscleId: string; side: Side }>;
+  onPlaceByMuscle: (muscleId: string, side: Side) => void;
   onChangeSite: (site: Site, changes: Partial<Pick<Site, 'muscleId' | 'side' | 'guidance' | 'note'>>) => void;
   onDelete: (site: Site) => void;
 }
@@ -62,6 +65,26 @@ export function SitePanel(props: SitePanelProps) {
       {!pending && props.hint && <p className="hint" role="status">{props.hint}</p>}
       {!pending && !props.hint && !readOnly && (
         <p className="hint">Click a muscle on the diagram to place a site, type the units, press Enter.</p>
+      )}
+      {!pending && !readOnly && (
+        <label className="by-name">
+          Or place by muscle
+          <select
+            value=""
+            onChange={(e) => {
+              const [muscleId, side] = e.target.value.split('|') as [string, Side];
+              if (muscleId) props.onPlaceByMuscle(muscleId, side);
+            }}
+            data-testid="place-by-muscle"
+          >
+            <option value="">Choose a muscle…</option>
+            {props.viewMuscles.map((c) => (
+              <option key={`${c.muscleId}|${c.side}`} value={`${c.muscleId}|${c.side}`}>
+                {props.muscleName(c.muscleId)} ({sideLabel(c.side)})
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       <div className="site-total" data-testid="total-units">
         <span>{sites.length} {sites.length === 1 ? 'site' : 'sites'}</span>

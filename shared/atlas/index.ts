@@ -15,3 +15,4 @@ export {
 export { mirrorView, mirrorId, mirrorSide } from './mirror.ts';
 export { viewsForIndication, INDICATION_VIEWS } from './indication-views.ts';
 export { MUSCLES, getMuscle, muscleName, hasMuscle, protocolMuscleIds, type MuscleInfo, type SideMode } from './catalogue.ts';
+export { pointAlong, spreadInRegion } from './interior.ts';

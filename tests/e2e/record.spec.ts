@@ -66,7 +66,8 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     await page.getByRole('textbox', { name: 'Note' }).press('Enter');
     await expect.poll(() => backend.db.prepare('SELECT guidance, note FROM sites WHERE seq = 1').get()).toEqual({ guidance: 'emg', note: 'medial third of the lid' });
     await page.getByTestId('details-tab').click();
-    await page.getByLabel('Hemifacial spasm').check();
+    await page.getByLabel('Hemifacial spasm').click();
+    await expect(page.getByLabel('Hemifacial spasm')).toBeChecked();
     await expect.poll(() => backend.db.prepare('SELECT other_indications FROM sessions').get()).toEqual({ other_indications: '["hemifacial_spasm"]' });
     await page.getByTestId('product').selectOption('onabotulinumtoxinA');
     const vial = page.getByRole('form', { name: 'Add vial' });
@@ -109,6 +110,13 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     await page.getByRole('button', { name: 'Start amendment' }).click();
     await expect(page.getByText('Amendment of a signed session')).toContainText('Right lower lid site omitted');
     await expect(page.getByTestId('site-row')).toHaveCount(2);
+    // The omitted site, placed by naming the muscle (no pointer needed).
+    await page.getByTestId('place-by-muscle').selectOption('orbicularis_oculi_pretarsal|right');
+    await expect(page.getByTestId('units-input')).toBeFocused();
+    await expect(page.getByTestId('units-input')).toHaveValue('1.25');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('site-row')).toHaveCount(3);
+    await expect(page.getByTestId('total-units')).toContainText('3.75 U');
 
     const rows = backend.db.prepare('SELECT status, amends_session_id FROM sessions ORDER BY created_at').all();
     expect(problems).toEqual([]);
