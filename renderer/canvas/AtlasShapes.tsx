@@ -111,7 +111,9 @@ export function layoutLabel(region: AtlasRegion, text: string, base: number): La
   const fits = (span: number): number => Math.min(base, (base * span) / Math.max(1, estimate(base)), Math.max(min, span * 0.9));
   const flat = Math.max(min, fits(across));
   const upright = Math.max(min, Math.min(fits(along), across * 0.85));
-  const vertical = along > across * 1.4 && upright > flat * 1.15;
+  // Upright when that gives a clearly bigger label, or when the flat one would spill far out of a narrow column.
+  const spill = (size: number, span: number): number => estimate(size) / Math.max(1, span);
+  const vertical = along > across * 1.4 && (upright > flat * 1.15 || spill(upright, along) < spill(flat, across) * 0.6);
   return { fontSize: vertical ? upright : flat, vertical };
 }
 

@@ -47,12 +47,12 @@ export function headNeckPosterior(): AtlasView {
   v.outline([...s.get('headL'), ...s.get('neckHi').slice(1), ...s.get('neckLo').slice(1), ...s.get('slope').slice(1), ...s.get('rest').slice(1, -1)]);
 
   // Superior nuchal line (occipitalis above it, the neck muscles below) and the paramedian column.
-  const B: P = [319, 263];
-  const K: P = [320, 354];
-  const R: P = [322, 432];
+  const B: P = [314, 263];
+  const K: P = [315, 354];
+  const R: P = [318, 432];
   s.chain([INION, B, [280, 268], MASTOID], { nuchM: [0, 1], nuchL: [1, 3] });
   s.chain([INION, [MID, K[1]], C7, T1, T4, [MID, 786]], { m1: [0, 1], m2: [1, 2], m3: [2, 3], m4: [3, 4], m5: [4, 5] });
-  s.chain([B, [318, 310], K, R], { ssL: [0, 2], psL: [2, 3] });
+  s.chain([B, [313, 310], K, R], { ssL: [0, 2], psL: [2, 3] });
   s.line('ssB', K, [MID, K[1]]);
   const Q: P = [296, 420];
   s.chain([Q, R, C7], { tuS: [0, 1], tuP: [1, 2] });
@@ -68,9 +68,12 @@ export function headNeckPosterior(): AtlasView {
 
   const L = 'left';
   const S = 'superficial';
-  v.region('semispinalis_capitis-left', 'semispinalis_capitis', L, S, s.path(['m1', '-ssB', '-ssL', '-nuchM']));
+  // Labels at mid-height of the paramedian columns, where the text has the most room upright.
+  v.region('semispinalis_capitis-left', 'semispinalis_capitis', L, S, s.path(['m1', '-ssB', '-ssL', '-nuchM']),
+    [(MID + K[0]) / 2, (INION[1] + K[1]) / 2 + 2]);
   v.region('splenius_capitis-left', 'splenius_capitis', L, S, s.path(['ssL', 'psL', '-tuS', '-splL', '-neckHi', '-nuchL']));
-  v.region('cervical_paraspinals-left', 'cervical_paraspinals', L, S, s.path(['m2', '-tuP', '-psL', 'ssB']));
+  v.region('cervical_paraspinals-left', 'cervical_paraspinals', L, S, s.path(['m2', '-tuP', '-psL', 'ssB']),
+    [(MID + K[0]) / 2, (K[1] + C7[1]) / 2 - 4]);
   v.region('levator_scapulae-left', 'levator_scapulae', L, S, s.path(['neckLo', 'levL', 'levM', '-splL']));
   v.region('trapezius_upper-left', 'trapezius_upper', L, S, s.path(['m3', 'tUM', '-slope', 'levL', 'levM', 'tuS', 'tuP']));
   v.region('trapezius_middle-left', 'trapezius_middle', L, S, s.path(['m4', 'lb1', 'lb2', 'spine', '-tUM']));
