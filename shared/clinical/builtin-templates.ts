@@ -9,7 +9,7 @@ import { reference } from './reference.ts';
 /**
  * Built-in protocol templates, derived from the clinical reference (never typed in): sites, units and
  * laterality come from `protocols`; positions are spread inside the muscle's region of the atlas view
- * where that muscle is drawn largest. Not stored in the database, so they follow the reference and the
+ * chosen by regionForProtocol. Not stored in the database, so they follow the reference and the
  * atlas of this version of the app; a session started from one stores its own copy of the sites.
  */
 
@@ -17,18 +17,26 @@ function regionArea(r: AtlasRegion): number {
   return Math.abs(signedArea(r.polygon));
 }
 
-/** The largest superficial region of a muscle and side among an indication's views. */
-function largestRegion(indication: IndicationId, muscleId: string, side: Side): { view: AtlasView; region: AtlasRegion } {
+/**
+ * Where a protocol site of a muscle is drawn: a view that shows the muscle on both sides (posterior,
+ * anterior) keeps a bilateral map on one diagram, so it is preferred unless the muscle is drawn much
+ * smaller there (under half the area) than on its best one-sided view (temporalis: lateral, not front).
+ */
+function regionForProtocol(indication: IndicationId, muscleId: string, side: Side): { view: AtlasView; region: AtlasRegion } {
   let best: { view: AtlasView; region: AtlasRegion } | null = null;
+  let bestBothSides: { view: AtlasView; region: AtlasRegion } | null = null;
   for (const viewId of viewsForIndication(indication)) {
     const view = getView(viewId);
+    const sides = new Set(view.regions.filter((r) => r.muscleId === muscleId && r.layer === 'superficial').map((r) => r.side));
     for (const region of view.regions) {
       if (region.muscleId !== muscleId || region.side !== side || region.layer !== 'superficial') continue;
       if (!best || regionArea(region) > regionArea(best.region)) best = { view, region };
+      const both = sides.has('left') && sides.has('right');
+      if (both && (!bestBothSides || regionArea(region) > regionArea(bestBothSides.region))) bestBothSides = { view, region };
     }
   }
   if (!best) throw new Error(`builtin templates: no ${side} ${muscleId} on the ${indication} views`);
-  return best;
+  return bestBothSides && regionArea(bestBothSides.region) >= regionArea(best.region) / 2 ? bestBothSides : best;
 }
 
 interface FixedSite {
@@ -51,7 +59,7 @@ function preempt(): Template {
     const perSide = row.sites / sides.length;
     if (!Number.isInteger(perSide)) throw new Error(`PREEMPT: ${row.muscle_id} sites do not split evenly by side`);
     for (const side of sides) {
-      const { view, region } = largestRegion('chronic_migraine', row.muscle_id, side);
+      const { view, region } = regionForProtocol('chronic_migraine', row.muscle_id, side);
       for (const p of spreadInRegion(region, perSide)) sites.push(site(sites.length + 1, view, region, p, row.U_per_site));
     }
   }

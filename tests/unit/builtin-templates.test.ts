@@ -31,6 +31,8 @@ describe('built-in protocol templates', () => {
     expect(views('temporalis')).toEqual(new Set(['head_lateral_left', 'head_lateral_right']));
     expect(views('procerus')).toEqual(new Set(['face_front']));
     expect(views('cervical_paraspinals')).toEqual(new Set(['head_neck_posterior']));
+    expect(views('occipitalis')).toEqual(new Set(['head_neck_posterior']));
+    expect(views('trapezius_upper')).toEqual(new Set(['head_neck_posterior']));
   });
 
   it('blepharospasm starts at 1.25 U on the pretarsal sites of both eyes', () => {
