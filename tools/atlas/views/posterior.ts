@@ -76,7 +76,7 @@ export function headNeckPosterior(): AtlasView {
     [(MID + K[0]) / 2, (K[1] + C7[1]) / 2 - 4]);
   v.region('levator_scapulae-left', 'levator_scapulae', L, S, s.path(['neckLo', 'levL', 'levM', '-splL']));
   v.region('trapezius_upper-left', 'trapezius_upper', L, S, s.path(['m3', 'tUM', '-slope', 'levL', 'levM', 'tuS', 'tuP']));
-  v.region('trapezius_middle-left', 'trapezius_middle', L, S, s.path(['m4', 'lb1', 'lb2', 'spine', '-tUM']));
+  v.region('trapezius_middle-left', 'trapezius_middle', L, S, s.path(['m4', 'lb1', 'lb2', 'spine', '-tUM']), [226, 518]);
   v.region('erector_spinae-left', 'erector_spinae', L, S, s.path(['m5', '-esB', '-esL', '-lb1']));
   // Occipitalis: a broad flat belly low on the back of the skull, just above the superior nuchal line and
   // lateral to the external occipital protuberance.
