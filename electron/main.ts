@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { startBackend, type Backend, type BackendOptions } from './backend.ts';
 import { dataPaths, replaceWithBackup } from './db/backup.ts';
 import { DamagedDatabaseError } from './db/integrity.ts';
@@ -58,7 +58,13 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  win.removeMenu();
+  // No menu bar on Windows and Linux. macOS needs an application menu with an Edit menu, or copy,
+  // paste and undo shortcuts stop working in text fields.
+  if (process.platform === 'darwin') {
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
+  } else {
+    win.removeMenu();
+  }
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     mainWindow = null;
