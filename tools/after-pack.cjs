@@ -2,13 +2,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const PLATFORMS = { linux: 'linux', windows: 'win32', mac: 'darwin' };
 const ARCHS = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
 
 exports.default = async function afterPack(context) {
   const root = context.packager.projectDir;
   const electronVersion = context.packager.config.electronVersion ?? require(path.join(root, 'node_modules/electron/package.json')).version;
-  const platform = PLATFORMS[context.electronPlatformName === 'darwin' ? 'mac' : context.packager.platform.name] ?? context.electronPlatformName;
+  // Node's names: linux, win32, darwin (mas builds are darwin too).
+  const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
   const arch = ARCHS[context.arch] ?? String(context.arch);
   const source = path.join(root, '.cache', 'electron-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
   const resources =
