@@ -92,7 +92,7 @@ export function headLateralLeft(): AtlasView {
   v.detail(ellipsePts(160, 386, 9, 4, 16, 0.3), true);
   v.detail(smooth([[170, 442], [190, 440]], false));
   v.detail(smooth([[300, 355], [380, 356], [464, 360]], false));
-  v.detail(smooth([[472, 372], [468, 430], [462, 480], [446, 502], [400, 510], [320, 514], [240, 510], [206, 502]], false));
+  v.detail(smooth([[464, 376], [464, 430], [458, 480], [444, 502], [400, 510], [320, 514], [240, 510], [206, 502]], false));
   v.detail(smooth([[306, 750], [400, 740], [480, 730], [560, 720], [650, 710]], false));
   v.detail(smooth([[214, 124], [268, 96], [330, 86]], false));
   // Temporalis fibres converging on the zygomatic arch, so the fan reads at a glance.
