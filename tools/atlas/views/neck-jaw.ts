@@ -64,7 +64,7 @@ export function neckAnterior(): AtlasView {
   v.region('scalene_medius-right', 'scalene_medius', R, S, s.path(['scmPb', 'b1', 'cl2', '-b2']));
   v.region('scalene_posterior-right', 'scalene_posterior', R, S, s.path(['b2', 'cl3', '-trA', '-sideC']));
   v.region('trapezius_upper-right', 'trapezius_upper', R, S, s.path(['trA', 'cl4', 'trP']));
-  v.region('platysma-right', 'platysma', R, S, s.path(['platTop', 'platM', '-scmA2']));
+  v.region('platysma-right', 'platysma', R, S, s.path(['platTop', 'platM', '-scmA2']), [254, 330]);
   v.region('digastric-anterior-right', 'digastric', R, S, spindle([[280, 204], [258, 213], [232, 224]], [8, 14, 8]));
   v.region('longus_colli-right', 'longus_colli', R, 'deep', spindle([[286, 254], [284, 350], [280, 460]], [8, 16, 10]));
   v.region('longus_capitis-right', 'longus_capitis', R, 'deep', spindle([[266, 196], [268, 238], [272, 292]], [8, 14, 8]));
