@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PatientDetail, SessionSummary } from '../../shared/domain/types.ts';
+import type { PatientDetail, SessionSummary, Template } from '../../shared/domain/types.ts';
 import { INDICATIONS, indicationLabel, type IndicationId } from '../../shared/indications.ts';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
@@ -28,17 +28,39 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- load once per patient
   }, [client, patientId]);
 
+  const [startFrom, setStartFrom] = useState('');
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [starting, setStarting] = useState(false);
+  useEffect(() => {
+    if (indication === '') return;
+    let current = true;
+    void client.template.list({ indication }).then((t) => current && setTemplates(t));
+    return () => {
+      current = false;
+    };
+  }, [client, indication]);
+  const lastOfIndication = sessions.find((s) => s.indication === indication && s.siteCount > 0);
+
   async function start(e: FormEvent) {
     e.preventDefault();
     if (indication === '') {
       setError('Choose the indication for this session.');
       return;
     }
+    setStarting(true);
     try {
-      const session = await client.session.create({ patientId, date, indication });
+      const [kind, id] = startFrom.split(':');
+      const session = await client.session.create({
+        patientId,
+        date,
+        indication,
+        ...(kind === 'template' && id ? { templateId: id } : {}),
+        ...(kind === 'session' && id ? { fromSessionId: id } : {}),
+      });
       nav.go({ screen: 'chart', patientId, sessionId: session.id });
     } catch (err) {
       setError(errorMessage(err));
+      setStarting(false);
     }
   }
 
@@ -86,7 +108,10 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
           <select
             required
             value={indication}
-            onChange={(e) => setIndication(e.target.value as IndicationId)}
+            onChange={(e) => {
+              setIndication(e.target.value as IndicationId);
+              setStartFrom('');
+            }}
             data-testid="indication"
           >
             <option value="">Choose…</option>
@@ -97,7 +122,25 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" data-testid="start-session">
+        <label>
+          Start from
+          <select value={startFrom} onChange={(e) => setStartFrom(e.target.value)} disabled={indication === ''} data-testid="start-from">
+            <option value="">An empty map</option>
+            {lastOfIndication && (
+              <option value={`session:${lastOfIndication.id}`}>
+                Last session's map ({formatDate(lastOfIndication.date)}, {formatUnits(lastOfIndication.totalUnits)})
+              </option>
+            )}
+            {indication !== '' &&
+              templates.map((t) => (
+                <option key={t.id} value={`template:${t.id}`}>
+                  {t.builtin ? 'Protocol: ' : 'My template: '}
+                  {t.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" data-testid="start-session" disabled={starting}>
           Start session
         </button>
         {error && (

@@ -143,6 +143,11 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
         <h3>Notes and follow-up</h3>
         <NotesForm session={session} readOnly={readOnly} onSave={(notes, nextDueDate) => void update({ notes, nextDueDate })} />
       </section>
+
+      <section>
+        <h3>Reuse this map</h3>
+        <SaveTemplateForm sessionId={session.id} />
+      </section>
     </div>
   );
 }
@@ -241,5 +246,29 @@ function NotesForm({ session, readOnly, onSave }: { session: SessionDetail; read
       <label>Next due<input type="date" value={nextDue} disabled={readOnly} onChange={(e) => setNextDue(e.target.value)} /></label>
       {!readOnly && <button type="button" disabled={!dirty} onClick={() => onSave(notes, nextDue === '' ? null : nextDue)}>Save notes</button>}
     </div>
+  );
+}
+
+/** Saves this session's sites as one of the clinician's own templates, to start later sessions from. */
+function SaveTemplateForm({ sessionId }: { sessionId: string }) {
+  const client = useClient();
+  const { busy, error, run } = useAction();
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const t = await run(() => client.template.saveFromSession({ sessionId, name }));
+    if (t) {
+      setSaved(`Saved “${t.name}” (${t.sites.length} sites).`);
+      setName('');
+    }
+  }
+  return (
+    <form className="mini-form" onSubmit={(e) => void submit(e)} aria-label="Save as template">
+      <label className="wide">Template name<input required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. My cervical dystonia pattern" /></label>
+      <button type="submit" disabled={busy}>Save as template</button>
+      {saved && <p className="ok-text small">{saved}</p>}
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </form>
   );
 }
