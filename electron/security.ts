@@ -20,13 +20,22 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/** With the dev server (TOXINMAP_DEV_SERVER_URL) only: its React refresh script is inline and HMR uses a WebSocket. */
+const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws:",
+);
+
 /** Refuses navigation, new windows, webviews and every permission request, for every web contents. */
 export function installSecurity(appEntry: URL): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [appEntry.protocol === 'file:' ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY],
+      },
     });
   });
 
