@@ -11,7 +11,7 @@ import { jawLateralLeft, neckAnterior } from './views/neck-jaw.ts';
 import { upperLimbAnteriorLeft, upperLimbPosteriorLeft } from './views/upper-limb.ts';
 import { handDorsalLeft, handPalmarLeft } from './views/hand.ts';
 import { footPlantarLeft, lowerLimbAnteriorLeft, lowerLimbPosteriorLeft } from './views/lower-limb.ts';
-import { validate } from './lib.ts';
+import { validate } from './validate.ts';
 import type { AtlasView } from '../../shared/atlas/types.ts';
 
 const DRAWINGS: Record<string, () => AtlasView> = {

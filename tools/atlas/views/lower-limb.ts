@@ -4,7 +4,8 @@
  * foot_plantar_left: the sole seen from below, heel down, big toe on the viewer's right.
  * The right-side views are mirror images (shared/atlas/registry.ts).
  */
-import { Strip, ViewBuilder, band, ellipsePts, ramp, smooth, spindle, type P } from '../lib.ts';
+import { ViewBuilder, ellipsePts, smooth, spindle, type P } from '../lib.ts';
+import { Strip, band, ramp } from '../strip.ts';
 import type { AtlasView } from '../../../shared/atlas/types.ts';
 
 const W = 520;

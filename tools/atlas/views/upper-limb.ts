@@ -8,7 +8,8 @@
  * about a third of the way down the arm under a rounded shoulder. Muscles are bands between shared boundary functions u(t), so neighbours
  * tile exactly.
  */
-import { Strip, ViewBuilder, band, ellipsePts, ramp, smooth, spindle, type P } from '../lib.ts';
+import { ViewBuilder, ellipsePts, smooth, spindle, type P } from '../lib.ts';
+import { Strip, band, ramp } from '../strip.ts';
 import type { AtlasView } from '../../../shared/atlas/types.ts';
 
 const W = 520;
