@@ -38,17 +38,21 @@ export function insertVial(db: Database.Database, v: Vial): void {
 export function listVials(db: Database.Database, sessionId: string): Vial[] {
   return statement<[string], Record<string, string | number | null>>(db, 'SELECT * FROM session_vials WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
-    .map((r) => ({
-      id: r.id as string,
-      sessionId: r.session_id as string,
-      productId: r.product_id as string,
-      sizeUnits: r.size_units as number,
-      lot: r.lot as string,
-      expiry: r.expiry as string,
-      diluentMl: (r.diluent_ml as number | null) ?? null,
-      reconstitutedAt: (r.reconstituted_at as string | null) ?? null,
-      createdAt: r.created_at as string,
-    }));
+    .map(toVial);
+}
+
+function toVial(r: Record<string, string | number | null>): Vial {
+  return {
+    id: r.id as string,
+    sessionId: r.session_id as string,
+    productId: r.product_id as string,
+    sizeUnits: r.size_units as number,
+    lot: r.lot as string,
+    expiry: r.expiry as string,
+    diluentMl: (r.diluent_ml as number | null) ?? null,
+    reconstitutedAt: (r.reconstituted_at as string | null) ?? null,
+    createdAt: r.created_at as string,
+  };
 }
 
 export function insertScore(db: Database.Database, s: OutcomeScore): void {
@@ -60,14 +64,18 @@ export function insertScore(db: Database.Database, s: OutcomeScore): void {
 export function listScores(db: Database.Database, sessionId: string): OutcomeScore[] {
   return statement<[string], Record<string, string>>(db, 'SELECT * FROM outcome_scores WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
-    .map((r) => ({
-      id: r.id as string,
-      sessionId: r.session_id as string,
-      scaleId: r.scale_id as string,
-      value: r.value as string,
-      note: r.note as string,
-      createdAt: r.created_at as string,
-    }));
+    .map(toScore);
+}
+
+function toScore(r: Record<string, string | number | null>): OutcomeScore {
+  return {
+    id: r.id as string,
+    sessionId: r.session_id as string,
+    scaleId: r.scale_id as string,
+    value: r.value as string,
+    note: r.note as string,
+    createdAt: r.created_at as string,
+  };
 }
 
 export function insertAdverseEvent(db: Database.Database, a: AdverseEvent): void {
@@ -79,14 +87,18 @@ export function insertAdverseEvent(db: Database.Database, a: AdverseEvent): void
 export function listAdverseEvents(db: Database.Database, sessionId: string): AdverseEvent[] {
   return statement<[string], Record<string, string | null>>(db, 'SELECT * FROM adverse_events WHERE session_id = ? ORDER BY created_at, id')
     .all(sessionId)
-    .map((r) => ({
-      id: r.id as string,
-      sessionId: r.session_id as string,
-      onsetDate: r.onset_date ?? null,
-      description: r.description as string,
-      severity: r.severity as Severity,
-      createdAt: r.created_at as string,
-    }));
+    .map(toAdverseEvent);
+}
+
+function toAdverseEvent(r: Record<string, string | number | null>): AdverseEvent {
+  return {
+    id: r.id as string,
+    sessionId: r.session_id as string,
+    onsetDate: (r.onset_date as string | null) ?? null,
+    description: r.description as string,
+    severity: r.severity as Severity,
+    createdAt: r.created_at as string,
+  };
 }
 
 export type PartTable = 'patient_conditions' | 'session_vials' | 'outcome_scores' | 'adverse_events';
@@ -99,4 +111,30 @@ export function partOwner(db: Database.Database, table: PartTable, id: string): 
 
 export function deletePart(db: Database.Database, table: PartTable, id: string): void {
   expectOneChange(statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id), `delete from ${table}`);
+}
+
+/**
+ * Every vial, score and adverse event of a patient's sessions, grouped by session: one query per table
+ * for a whole timeline instead of three per session.
+ */
+export function partsForPatient(db: Database.Database, patientId: string): {
+  vials: Map<string, Vial[]>;
+  scores: Map<string, OutcomeScore[]>;
+  adverseEvents: Map<string, AdverseEvent[]>;
+} {
+  const group = <T extends { sessionId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) map.set(r.sessionId, [...(map.get(r.sessionId) ?? []), r]);
+    return map;
+  };
+  const rows = (table: string) =>
+    statement<[string], Record<string, string | number | null>>(
+      db,
+      `SELECT t.* FROM ${table} t JOIN sessions s ON s.id = t.session_id WHERE s.patient_id = ? ORDER BY t.created_at, t.id`,
+    ).all(patientId);
+  return {
+    vials: group(rows('session_vials').map(toVial)),
+    scores: group(rows('outcome_scores').map(toScore)),
+    adverseEvents: group(rows('adverse_events').map(toAdverseEvent)),
+  };
 }

@@ -84,3 +84,21 @@ export function updateSite(db: Database.Database, s: Site): Site {
 export function deleteSite(db: Database.Database, id: string): void {
   expectOneChange(statement(db, 'DELETE FROM sites WHERE id = ?').run(id), `deleteSite(${id})`);
 }
+
+/** Every site of a patient's sessions, grouped by session in charting order: one query for a timeline. */
+export function sitesForPatient(db: Database.Database, patientId: string): Map<string, Site[]> {
+  const rows = statement<[string], SiteRow>(
+    db,
+    `SELECT t.id, t.session_id, t.seq, t.diagram_id, t.diagram_version, t.x, t.y, t.muscle_id, t.side, t.units, t.guidance,
+       t.note, t.created_at, t.updated_at
+     FROM sites t JOIN sessions s ON s.id = t.session_id WHERE s.patient_id = ? ORDER BY t.session_id, t.seq`,
+  ).all(patientId);
+  const bySession = new Map<string, Site[]>();
+  for (const r of rows) {
+    const site = toSite(r);
+    const list = bySession.get(site.sessionId);
+    if (list) list.push(site);
+    else bySession.set(site.sessionId, [site]);
+  }
+  return bySession;
+}

@@ -28,6 +28,7 @@ export function createHandlers(ctx: ServiceContext, info: () => AppInfo, mainten
     'session:create': (input) => sessions.createSession(ctx, input),
     'session:get': (input) => sessions.getSession(ctx, input),
     'session:listForPatient': (input) => sessions.listSessionsForPatient(ctx, input),
+    'patient:timeline': (input) => sessions.patientTimeline(ctx, input),
     'session:update': (input) => sessions.updateSession(ctx, input),
     'session:delete': (input) => sessions.deleteSession(ctx, input),
     'session:sign': (input) => sessions.signSession(ctx, input),

@@ -95,6 +95,7 @@ export const contract = {
   'session:listForPatient': channel<z.ZodType<{ patientId: string }>, SessionSummary[]>(
     z.object({ patientId: v.id }).strict(),
   ),
+  'patient:timeline': channel<z.ZodType<{ patientId: string }>, SessionDetail[]>(z.object({ patientId: v.id }).strict()),
   'session:update': channel<z.ZodType<SessionUpdateInput>, SessionDetail>(
     z
       .object({

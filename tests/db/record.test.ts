@@ -207,6 +207,20 @@ describe('session details', () => {
   });
 });
 
+describe('timeline', () => {
+  it("returns every session newest first, exactly as loading each one does", async () => {
+    const older = await draftWithSites([5, 2.5], '2026-05-01');
+    await b.call('vial:add', { sessionId: older.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'L1', expiry: '2027-01-01', diluentMl: 2 });
+    await b.call('score:add', { sessionId: older.id, scaleId: 'headache_days', value: '20' });
+    await b.call('session:sign', { id: older.id });
+    const newer = await draftWithSites([10], '2026-08-01');
+    await b.call('adverseEvent:add', { sessionId: newer.id, description: 'neck pain', severity: 'mild' });
+    const timeline = await b.call<SessionDetail[]>('patient:timeline', { patientId: patient.id });
+    expect(timeline.map((s) => s.id)).toEqual([newer.id, older.id]);
+    for (const s of timeline) expect(s).toEqual(await b.call<SessionDetail>('session:get', { id: s.id }));
+  });
+});
+
 describe('templates and prior authorizations', () => {
   it('a session saved as a template starts the next session with the same sites', async () => {
     const s = await draftWithSites([5, 2.5]);

@@ -65,6 +65,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   },
   'session:get': byId,
   'session:listForPatient': { patientId: req(uuid) },
+  'patient:timeline': { patientId: req(uuid) },
   'session:update': {
     id: req(uuid), date: opt(date), startedAt: optNull(datetime), indication: opt(en(INDICATION_IDS)),
     otherIndications: opt({ k: 'enumArray', values: INDICATION_IDS, max: 8 }), productId: optNull(en(PRODUCT_IDS)),
@@ -122,7 +123,7 @@ export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'backup:
 
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
-  'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'template:list', 'priorAuth:list',
+  'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
   'clinician:get', 'audit:list',
 ]);
 
@@ -145,6 +146,7 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'session:create': { patientId: s.patientId, date: '2026-01-05', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA', templateId: s.templateId },
     'session:get': { id: s.draftSessionId },
     'session:listForPatient': { patientId: s.patientId },
+    'patient:timeline': { patientId: s.patientId },
     'session:update': {
       id: s.draftSessionId, date: '2026-02-01', startedAt: '2026-02-01T09:30:00.000Z', indication: 'chronic_migraine',
       otherIndications: ['cervical_dystonia'], productId: 'onabotulinumtoxinA', guidance: ['emg'], notes: 'n', nextDueDate: '2026-04-26',
