@@ -61,9 +61,7 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
                   {v.diluentMl === null ? 'ready to use' : `+ ${v.diluentMl} mL`}
                   {c !== null && ` → ${c} U/0.1 mL`}
                 </span>
-                {!readOnly && (
-                  <button type="button" className="danger icon" aria-label={`Remove vial ${v.lot}`} onClick={() => void run(async () => { await client.vial.remove({ id: v.id }); await reload(); })}>✕</button>
-                )}
+                <RemoveButton hidden={readOnly} label={`Remove vial ${v.lot}`} onRemove={() => run(async () => { await client.vial.remove({ id: v.id }); await reload(); })} />
               </li>
             );
           })}
@@ -118,7 +116,7 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
           {session.scores.map((s) => (
             <li key={s.id} className="row-item">
               <span>{getScale(s.scaleId).label}: <strong>{s.value}</strong></span>
-              {!readOnly && <button type="button" className="danger icon" aria-label="Remove score" onClick={() => void run(async () => { await client.score.remove({ id: s.id }); await reload(); })}>✕</button>}
+              <RemoveButton hidden={readOnly} label="Remove score" onRemove={() => run(async () => { await client.score.remove({ id: s.id }); await reload(); })} />
             </li>
           ))}
         </ul>
@@ -132,7 +130,7 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
           {session.adverseEvents.map((a) => (
             <li key={a.id} className="row-item">
               <span><span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.description}{a.onsetDate ? ` (from ${formatDate(a.onsetDate)})` : ''}</span>
-              {!readOnly && <button type="button" className="danger icon" aria-label="Remove adverse event" onClick={() => void run(async () => { await client.adverseEvent.remove({ id: a.id }); await reload(); })}>✕</button>}
+              <RemoveButton hidden={readOnly} label="Remove adverse event" onRemove={() => run(async () => { await client.adverseEvent.remove({ id: a.id }); await reload(); })} />
             </li>
           ))}
         </ul>
@@ -270,5 +268,14 @@ function SaveTemplateForm({ sessionId }: { sessionId: string }) {
       {saved && <p className="ok-text small">{saved}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
     </form>
+  );
+}
+
+function RemoveButton({ hidden, label, onRemove }: { hidden: boolean; label: string; onRemove: () => Promise<unknown> }) {
+  if (hidden) return null;
+  return (
+    <button type="button" className="danger icon" aria-label={label} onClick={() => void onRemove()}>
+      ✕
+    </button>
   );
 }
