@@ -51,6 +51,11 @@ function viewMuscleChoices(view: AtlasView, showDeep = true): Array<{ muscleId: 
   return [...seen.values()].sort((a, b) => muscleName(a.muscleId).localeCompare(muscleName(b.muscleId)) || a.side.localeCompare(b.side));
 }
 
+function isDeepSite(site: Site): boolean {
+  const regions = getView(site.viewId, site.viewVersion).regions.filter((r) => r.muscleId === site.muscleId && r.side === site.side);
+  return regions.length > 0 && regions.every((r) => r.layer === 'deep');
+}
+
 /** What a placed site may be reassigned to: the muscles drawn on its diagram. */
 function muscleChoices(site: Site): Array<{ muscleId: string; side: Side }> {
   return viewMuscleChoices(getView(site.viewId, site.viewVersion));
@@ -72,7 +77,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [viewId, setViewId] = useState(views[0] ?? 'face_front');
   const [zoom, setZoom] = useState(1);
   const [fitCount, setFitCount] = useState(0);
-  const [showDeep, setShowDeep] = useState(false);
+  // A map with sites in deep muscles opens with the deep layer shown, so those sites sit on their muscle.
+  const [showDeep, setShowDeep] = useState(() => initial.sites.some(isDeepSite));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSite | null>(null);
   const [hint, setHint] = useState<string | null>(null);
