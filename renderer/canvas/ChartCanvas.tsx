@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Circle, Group, Layer, Stage, Text } from 'react-konva';
 import type { AtlasView, Point } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
@@ -57,6 +57,16 @@ export function ChartCanvas(props: ChartCanvasProps) {
   const [pan, setPan] = useState({ x: 0, y: 0 });
   const vp: Viewport = fitViewport(view, size, zoom, pan);
   const r = MARKER_RADIUS_PX / vp.scale;
+  // Sites in muscles drawn only on the deep layer are marked apart (violet, dashed rim).
+  const deepMuscles = useMemo(
+    () =>
+      new Set(
+        view.regions
+          .filter((reg) => reg.layer === 'deep' && !view.regions.some((o) => o.layer === 'superficial' && o.muscleId === reg.muscleId && o.side === reg.side))
+          .map((reg) => `${reg.muscleId}|${reg.side}`),
+      ),
+    [view],
+  );
 
   function handleStageClick(e: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) {
     const stage = e.target.getStage();
@@ -103,9 +113,10 @@ export function ChartCanvas(props: ChartCanvasProps) {
                 y={site.y}
                 radius={r}
                 siteId={site.id}
-                fill={site.id === selectedId ? '#b3261e' : '#1f5fa8'}
+                fill={site.id === selectedId ? '#b3261e' : deepMuscles.has(`${site.muscleId}|${site.side}`) ? '#5b3fa0' : '#1f5fa8'}
                 stroke="#ffffff"
                 strokeWidth={2 / vp.scale}
+                dash={deepMuscles.has(`${site.muscleId}|${site.side}`) ? [3 / vp.scale, 2 / vp.scale] : []}
                 hitStrokeWidth={8 / vp.scale}
                 perfectDrawEnabled={false}
                 draggable={Boolean(onMove)}

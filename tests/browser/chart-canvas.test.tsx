@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { render } from 'vitest-browser-react';
 import { page } from 'vitest/browser';
-import { getView, hitTest, regionCentroid, type Point } from '../../shared/atlas/index.ts';
+import { getView, hitTest, pointAlong, regionCentroid, type Point } from '../../shared/atlas/index.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import { ChartCanvas } from '../../renderer/canvas/ChartCanvas.tsx';
 import { fitViewport, toScreen } from '../../renderer/canvas/viewport.ts';
@@ -75,7 +75,30 @@ describe('charting canvas', () => {
       const px = sitesLayer.getContext('2d')?.getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data;
       // The marker is blue (#1f5fa8) at the site's own point.
       expect([px?.[0], px?.[1], px?.[2]]).toEqual([0x1f, 0x5f, 0xa8]);
-      screen.unmount();
     }
+  });
+
+  it('marks a site in a deep muscle apart from superficial ones', async () => {
+    const limb = getView('upper_limb_anterior_left');
+    const deep = limb.regions.find((r) => r.layer === 'deep' && r.muscleId === 'pronator_quadratus');
+    if (!deep) throw new Error('no deep pronator quadratus on the anterior upper limb');
+    const at = pointAlong(deep, 0.5);
+    const site: Site = {
+      id: 'd1', sessionId: 'x', seq: 1, viewId: limb.id, viewVersion: limb.version, x: at.x, y: at.y,
+      muscleId: deep.muscleId, side: deep.side, units: 10, guidance: 'none', note: '', createdAt: '', updatedAt: '',
+    };
+    const size = { width: 400, height: 700 };
+    const screen = await render(
+      <div style={size}>
+        <ChartCanvas view={limb} sites={[site]} showDeep zoom={1} selectedId={null} pending={null} onPlace={() => {}} onSelect={() => {}} size={size} />
+      </div>,
+    );
+    await nextFrame();
+    const canvases = screen.container.querySelectorAll('canvas');
+    const layer = canvases[canvases.length - 1] as HTMLCanvasElement;
+    const p = toScreen(site, fitViewport(limb, size, 1));
+    const ratio = layer.width / size.width;
+    const px = layer.getContext('2d')?.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
+    expect([px?.[0], px?.[1], px?.[2]]).toEqual([0x5b, 0x3f, 0xa0]);
   });
 });
