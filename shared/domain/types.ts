@@ -119,18 +119,8 @@ export interface SessionDetail extends SessionSummary {
   adverseEvents: AdverseEvent[];
 }
 
-export interface TemplateSite {
-  id: string;
-  seq: number;
-  viewId: string;
-  viewVersion: number;
-  x: number;
-  y: number;
-  muscleId: string;
-  side: Side;
-  units: number;
-  note: string;
-}
+/** A site of a template: where and how much, without the session it will be copied into. */
+export type TemplateSite = Pick<Site, 'id' | 'seq' | 'viewId' | 'viewVersion' | 'x' | 'y' | 'muscleId' | 'side' | 'units' | 'note'>;
 
 export interface Template {
   id: string;

@@ -1,30 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { getView, hitTest, regionCentroid } from '../../shared/atlas/index.ts';
+import { expect, test } from '@playwright/test';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, collectPageProblems } from './bridge.ts';
-
-/** Page pixel of a diagram point: read the canvas transform the app reports (data-scale) and its box. */
-async function pagePoint(page: Page, diagram: { x: number; y: number }) {
-  const canvas = page.getByTestId('chart-canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('canvas not visible');
-  const scale = Number(await canvas.getAttribute('data-scale'));
-  const view = getView('face_front');
-  const offsetX = (box.width - view.width * scale) / 2;
-  const offsetY = (box.height - view.height * scale) / 2;
-  return { x: box.x + offsetX + diagram.x * scale, y: box.y + offsetY + diagram.y * scale };
-}
-
-function regionPoint(muscleId: string, side: 'left' | 'right' | 'midline') {
-  const view = getView('face_front');
-  const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side && r.layer === 'superficial');
-  if (!region) throw new Error(`no ${side} ${muscleId} on face_front`);
-  const c = regionCentroid(region);
-  const hit = hitTest(view, c, { showDeep: false });
-  expect(hit?.muscleId, `centroid of ${muscleId} resolves to it`).toBe(muscleId);
-  return c;
-}
+import { pagePoint, regionPoint } from './canvas.ts';
 
 test('a clinician adds a patient, charts a session, and finds it intact after reopening', async ({ page, browser }) => {
   const dir = tempDir('toxinmap-e2e-');

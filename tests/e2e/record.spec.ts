@@ -1,22 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { getView, regionCentroid } from '../../shared/atlas/index.ts';
+import { expect, test } from '@playwright/test';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, collectPageProblems } from './bridge.ts';
-
-async function clickMuscle(page: Page, muscleId: string, side: 'left' | 'right' | 'midline') {
-  const view = getView('face_front');
-  const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side);
-  if (!region) throw new Error(`no ${muscleId}`);
-  const c = regionCentroid(region);
-  const canvas = page.getByTestId('chart-canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no canvas');
-  const scale = Number(await canvas.getAttribute('data-scale'));
-  await page.mouse.click(
-    box.x + (box.width - view.width * scale) / 2 + c.x * scale,
-    box.y + (box.height - view.height * scale) / 2 + c.y * scale,
-  );
-}
+import { clickMuscle } from './canvas.ts';
 
 test('a session is documented, signed, frozen and corrected by an amendment', async ({ page }) => {
   const dir = tempDir('toxinmap-e2e-');
