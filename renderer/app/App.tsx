@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { AtlasGallery } from './atlas/AtlasGallery.tsx';
-import { ChartScreen } from './ChartScreen.tsx';
+import { ChartScreen } from './chart/ChartScreen.tsx';
 import { Notice, type NoticeData } from './Notice.tsx';
 import { PatientScreen } from './PatientScreen.tsx';
 import { PatientsScreen } from './PatientsScreen.tsx';

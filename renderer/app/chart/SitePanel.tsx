@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Point, Side } from '../../shared/atlas/types.ts';
-import type { Guidance, Site } from '../../shared/domain/types.ts';
-import { sumUnits, units as unitsSchema } from '../../shared/domain/values.ts';
-import { formatUnits } from './format.ts';
-import { volumeMl } from '../../shared/clinical/products.ts';
+import type { Point, Side } from '../../../shared/atlas/types.ts';
+import type { Guidance, Site } from '../../../shared/domain/types.ts';
+import { sumUnits, units as unitsSchema } from '../../../shared/domain/values.ts';
+import { formatUnits } from '../format.ts';
+import { volumeMl } from '../../../shared/clinical/products.ts';
 
 export interface PendingSite {
   point: Point;

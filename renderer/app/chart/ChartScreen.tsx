@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getView, hitTest, latestVersion, muscleName, pointAlong, viewsForIndication, type AtlasView, type Point, type Side } from '../../shared/atlas/index.ts';
-import type { Patient, SessionDetail, Site } from '../../shared/domain/types.ts';
-import { indicationLabel } from '../../shared/indications.ts';
-import { sessionConcentration } from '../../shared/clinical/products.ts';
-import { errorMessage } from '../api.ts';
-import { ChartCanvas } from '../canvas/ChartCanvas.tsx';
-import { clampZoom } from '../canvas/viewport.ts';
-import { useChartEditor } from '../editor/useChartEditor.ts';
-import type { Nav } from './App.tsx';
-import { useClient } from './client-context.tsx';
-import { formatDate, patientName } from './format.ts';
+import { getView, hitTest, latestVersion, muscleName, pointAlong, viewsForIndication, type AtlasView, type Point, type Side } from '../../../shared/atlas/index.ts';
+import type { Patient, SessionDetail, Site } from '../../../shared/domain/types.ts';
+import { indicationLabel } from '../../../shared/indications.ts';
+import { sessionConcentration } from '../../../shared/clinical/products.ts';
+import { errorMessage } from '../../api.ts';
+import { ChartCanvas } from '../../canvas/ChartCanvas.tsx';
+import { clampZoom } from '../../canvas/viewport.ts';
+import { useChartEditor } from '../../editor/useChartEditor.ts';
+import type { Nav } from '../App.tsx';
+import { useClient } from '../client-context.tsx';
+import { formatDate, patientName } from '../format.ts';
 import { SitePanel, sideLabel, type PendingSite } from './SitePanel.tsx';
-import { SessionDetailsPanel } from './session/SessionDetailsPanel.tsx';
-import { SignOrAmend } from './session/SignOrAmend.tsx';
-import { SessionHistory } from './session/SessionHistory.tsx';
+import { SessionDetailsPanel } from '../session/SessionDetailsPanel.tsx';
+import { SignOrAmend } from '../session/SignOrAmend.tsx';
+import { SessionHistory } from '../session/SessionHistory.tsx';
 
 interface Loaded {
   patient: Patient;
