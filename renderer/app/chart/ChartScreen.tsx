@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getView, hitTest, latestVersion, muscleName, pointAlong, viewsForIndication, type AtlasView, type Point, type Side } from '../../../shared/atlas/index.ts';
+import { hitTest, muscleName, pointAlong, type Point, type Side } from '../../../shared/atlas/index.ts';
 import type { Patient, SessionDetail, Site } from '../../../shared/domain/types.ts';
-import { indicationLabel } from '../../../shared/indications.ts';
 import { sessionConcentration } from '../../../shared/clinical/products.ts';
 import { errorMessage } from '../../api.ts';
 import { ChartCanvas } from '../../canvas/ChartCanvas.tsx';
-import { clampZoom } from '../../canvas/viewport.ts';
 import { useChartEditor } from '../../editor/useChartEditor.ts';
 import type { Nav } from '../App.tsx';
 import { useClient } from '../client-context.tsx';
-import { formatDate, patientName } from '../format.ts';
+import { ChartHeader } from './ChartHeader.tsx';
+import { ChartSide } from './ChartSide.tsx';
+import { ChartToolbar } from './ChartToolbar.tsx';
+import { isDeepSite, muscleChoices, sessionViews, viewForSession, viewMuscleChoices } from './chart-views.ts';
 import { SitePanel, sideLabel, type PendingSite } from './SitePanel.tsx';
-import { SessionDetailsPanel } from '../session/SessionDetailsPanel.tsx';
-import { SignOrAmend } from '../session/SignOrAmend.tsx';
-import { SessionHistory } from '../session/SessionHistory.tsx';
+import { SitesTabPanels } from './sites-tab-panels.tsx';
+import { useChartShortcuts } from './useChartShortcuts.ts';
 
 interface Loaded {
   patient: Patient;
@@ -35,42 +35,9 @@ export function ChartScreen({ patientId, sessionId, nav }: { patientId: string; 
   return <Charting patient={loaded.patient} session={loaded.session} nav={nav} />;
 }
 
-/** The views of this session: the indication's, plus any other view a site was charted on. */
-function sessionViews(session: SessionDetail): string[] {
-  const ids = [...viewsForIndication(session.indication)];
-  for (const s of session.sites) if (!ids.includes(s.viewId)) ids.push(s.viewId);
-  return ids;
-}
-
-/** Every muscle and side drawn on a view (deep ones only when shown), sorted by name. */
-function viewMuscleChoices(view: AtlasView, showDeep = true): Array<{ muscleId: string; side: Side }> {
-  const seen = new Map<string, { muscleId: string; side: Side }>();
-  for (const r of view.regions) {
-    if (showDeep || r.layer === 'superficial') seen.set(`${r.muscleId}|${r.side}`, { muscleId: r.muscleId, side: r.side });
-  }
-  return [...seen.values()].sort((a, b) => muscleName(a.muscleId).localeCompare(muscleName(b.muscleId)) || a.side.localeCompare(b.side));
-}
-
-function isDeepSite(site: Site): boolean {
-  const regions = getView(site.viewId, site.viewVersion).regions.filter((r) => r.muscleId === site.muscleId && r.side === site.side);
-  return regions.length > 0 && regions.every((r) => r.layer === 'deep');
-}
-
-/** What a placed site may be reassigned to: the muscles drawn on its diagram. */
-function muscleChoices(site: Site): Array<{ muscleId: string; side: Side }> {
-  return viewMuscleChoices(getView(site.viewId, site.viewVersion));
-}
-
-/** A view is shown in the version its sites were charted on, so an old map reads exactly as charted. */
-function viewForSession(viewId: string, sites: readonly Site[]): AtlasView {
-  const charted = sites.find((s) => s.viewId === viewId);
-  return getView(viewId, charted?.viewVersion ?? latestVersion(viewId));
-}
-
 function Charting({ patient, session: initial, nav }: { patient: Patient; session: SessionDetail; nav: Nav }) {
   const client = useClient();
   const [session, setSession] = useState(initial);
-  const [panel, setPanel] = useState<'sites' | 'details' | 'history'>('sites');
   const onError = useCallback((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }), [nav]);
   const editor = useChartEditor(client, session.sites, onError);
   const views = useMemo(() => sessionViews(initial), [initial]);
@@ -164,100 +131,43 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
     if (await editor.apply({ kind: 'remove', site })) setSelectedId(null);
   }
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !inField) {
-        e.preventDefault();
-        void (e.shiftKey ? editor.redo() : editor.undo());
-      } else if (mod && e.key.toLowerCase() === 'y' && !inField) {
-        e.preventDefault();
-        void editor.redo();
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !inField && selectedId) {
-        const site = editor.sites.find((s) => s.id === selectedId);
-        if (site) void remove(site);
-      } else if (e.key === 'Escape') {
-        setPending(null);
-        setSelectedId(null);
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useChartShortcuts({
+    undo: () => void editor.undo(),
+    redo: () => void editor.redo(),
+    deleteSelected: () => {
+      const site = editor.sites.find((s) => s.id === selectedId);
+      if (site) void remove(site);
+    },
+    escape: () => {
+      setPending(null);
+      setSelectedId(null);
+    },
   });
 
   return (
     <main className="chart">
-      <div className="chart-head">
-        <div>
-          <h1 className="chart-title">
-            {patientName(patient)} <span className="muted">· MRN {patient.mrn}</span>
-          </h1>
-          <p className="subtitle">
-            {formatDate(session.date)} · {indicationLabel(session.indication)} ·{' '}
-            <span className={`badge badge-${session.status}`}>{readOnly ? 'Signed' : 'Draft — every change is saved'}</span>
-          </p>
-        </div>
-        <div className="toolgroup">
-          <SignOrAmend session={session} nav={nav} onSigned={setSession} />
-          <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
-            Back to patient
-          </button>
-        </div>
-      </div>
-      {session.amendsSessionId && (
-        <p className="amendment-note" role="note">
-          Amendment of a signed session — reason: {session.amendmentReason} ({session.amendmentAuthor})
-        </p>
-      )}
-      <div className="chart-toolbar" role="toolbar" aria-label="Diagram">
-        <div className="tabs" role="tablist">
-          {views.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={id === viewId}
-              className={id === viewId ? 'tab active' : 'tab'}
-              onClick={() => {
-                setViewId(id);
-                setPending(null);
-              }}
-            >
-              {getView(id).title}
-            </button>
-          ))}
-        </div>
-        <div className="toolgroup">
-          <label className="toggle">
-            <input type="checkbox" checked={showDeep} onChange={(e) => setShowDeep(e.target.checked)} /> Deep muscles
-          </label>
-          <button type="button" aria-label="Zoom out" onClick={() => setZoom((z) => clampZoom(z / 1.25))}>
-            −
-          </button>
-          <span className="zoom" data-testid="zoom">
-            {Math.round(zoom * 100)}%
-          </span>
-          <button type="button" aria-label="Zoom in" onClick={() => setZoom((z) => clampZoom(z * 1.25))}>
-            +
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setZoom(1);
-              setFitCount((n) => n + 1);
-            }}
-          >
-            Fit
-          </button>
-          <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo || readOnly}>
-            Undo
-          </button>
-          <button type="button" onClick={() => void editor.redo()} disabled={!editor.canRedo || readOnly}>
-            Redo
-          </button>
-        </div>
-      </div>
+      <ChartHeader patient={patient} session={session} nav={nav} onSigned={setSession} />
+      <ChartToolbar
+        views={views}
+        viewId={viewId}
+        onView={(id) => {
+          setViewId(id);
+          setPending(null);
+        }}
+        showDeep={showDeep}
+        onShowDeep={setShowDeep}
+        zoom={zoom}
+        onZoom={setZoom}
+        onFit={() => {
+          setZoom(1);
+          setFitCount((n) => n + 1);
+        }}
+        canUndo={editor.canUndo}
+        canRedo={editor.canRedo}
+        onUndo={() => void editor.undo()}
+        onRedo={() => void editor.redo()}
+        readOnly={readOnly}
+      />
       <div className="chart-body">
         <div className="canvas-wrap">
           {hovered && <span className="hovered" data-testid="hovered">{hovered}</span>}
@@ -281,46 +191,31 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
             {...(readOnly ? {} : { onMove: (id: string, p: Point) => void move(id, p) })}
           />
         </div>
-        <div className="chart-side">
-          <div className="tabs side-tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={panel === 'sites'} className={panel === 'sites' ? 'tab active' : 'tab'} onClick={() => setPanel('sites')}>
-              Sites
-            </button>
-            <button type="button" role="tab" aria-selected={panel === 'details'} className={panel === 'details' ? 'tab active' : 'tab'} onClick={() => setPanel('details')} data-testid="details-tab">
-              Details
-            </button>
-            <button type="button" role="tab" aria-selected={panel === 'history'} className={panel === 'history' ? 'tab active' : 'tab'} onClick={() => setPanel('history')} data-testid="history-tab">
-              History
-            </button>
-          </div>
-          {panel === 'details' ? (
-            <div className="site-panel"><SessionDetailsPanel session={session} onChange={setSession} /></div>
-          ) : panel === 'history' ? (
-            <div className="site-panel"><SessionHistory sessionId={session.id} refreshKey={editor.sites} /></div>
-          ) : (
-        <SitePanel
-          sites={editor.sites}
-          selectedId={selectedId}
-          pending={pending}
-          hint={hint}
-          readOnly={readOnly}
-          concentration={sessionConcentration(session.vials)}
-          muscleName={muscleName}
-          onSelect={(site) => {
-            setSelectedId(site.id);
-            setViewId(site.viewId);
-          }}
-          onConfirm={(u) => void confirmPending(u)}
-          onCancel={() => setPending(null)}
-          onChangeUnits={(site, u) => void changeUnits(site, u)}
-          muscleChoices={muscleChoices}
-          viewMuscles={viewMuscleChoices(view, showDeep)}
-          onPlaceByMuscle={placeByMuscle}
-          onChangeSite={(site, changes) => void editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } })}
-          onDelete={(site) => void remove(site)}
-        />
-          )}
-        </div>
+        <ChartSide session={session} onSessionChange={setSession} historyRefreshKey={editor.sites}>
+          <SitePanel
+            sites={editor.sites}
+            selectedId={selectedId}
+            pending={pending}
+            hint={hint}
+            readOnly={readOnly}
+            concentration={sessionConcentration(session.vials)}
+            muscleName={muscleName}
+            onSelect={(site) => {
+              setSelectedId(site.id);
+              setViewId(site.viewId);
+            }}
+            onConfirm={(u) => void confirmPending(u)}
+            onCancel={() => setPending(null)}
+            onChangeUnits={(site, u) => void changeUnits(site, u)}
+            muscleChoices={muscleChoices}
+            viewMuscles={viewMuscleChoices(view, showDeep)}
+            onPlaceByMuscle={placeByMuscle}
+            onChangeSite={(site, changes) => void editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } })}
+            onDelete={(site) => void remove(site)}
+          >
+            <SitesTabPanels session={session} sites={editor.sites} />
+          </SitePanel>
+        </ChartSide>
       </div>
     </main>
   );

@@ -1,0 +1,36 @@
+import type { Patient, SessionDetail } from '../../../shared/domain/types.ts';
+import { indicationLabel } from '../../../shared/indications.ts';
+import type { Nav } from '../App.tsx';
+import { formatDate, patientName } from '../format.ts';
+import { SignOrAmend } from '../session/SignOrAmend.tsx';
+
+/** Whose chart, which session and its state; signing or amending; the way back. */
+export function ChartHeader({ patient, session, nav, onSigned }: { patient: Patient; session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void }) {
+  const readOnly = session.status !== 'draft';
+  return (
+    <>
+      <div className="chart-head">
+        <div>
+          <h1 className="chart-title">
+            {patientName(patient)} <span className="muted">· MRN {patient.mrn}</span>
+          </h1>
+          <p className="subtitle">
+            {formatDate(session.date)} · {indicationLabel(session.indication)} ·{' '}
+            <span className={`badge badge-${session.status}`}>{readOnly ? 'Signed' : 'Draft — every change is saved'}</span>
+          </p>
+        </div>
+        <div className="toolgroup">
+          <SignOrAmend session={session} nav={nav} onSigned={onSigned} />
+          <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
+            Back to patient
+          </button>
+        </div>
+      </div>
+      {session.amendsSessionId && (
+        <p className="amendment-note" role="note">
+          Amendment of a signed session — reason: {session.amendmentReason} ({session.amendmentAuthor})
+        </p>
+      )}
+    </>
+  );
+}

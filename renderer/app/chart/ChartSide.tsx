@@ -1,0 +1,42 @@
+import { useState, type ReactNode } from 'react';
+import type { SessionDetail } from '../../../shared/domain/types.ts';
+import { SessionDetailsPanel } from '../session/SessionDetailsPanel.tsx';
+import { SessionHistory } from '../session/SessionHistory.tsx';
+
+type SideTab = 'sites' | 'details' | 'history';
+
+/**
+ * Beside the diagram: the Sites tab (its content comes in as children), the session's details and
+ * its history.
+ */
+export function ChartSide({ session, onSessionChange, historyRefreshKey, children }: {
+  session: SessionDetail;
+  onSessionChange: (s: SessionDetail) => void;
+  /** The history is read again whenever this changes (the sites after each saved change). */
+  historyRefreshKey: unknown;
+  children: ReactNode;
+}) {
+  const [panel, setPanel] = useState<SideTab>('sites');
+  return (
+    <div className="chart-side">
+      <div className="tabs side-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={panel === 'sites'} className={panel === 'sites' ? 'tab active' : 'tab'} onClick={() => setPanel('sites')}>
+          Sites
+        </button>
+        <button type="button" role="tab" aria-selected={panel === 'details'} className={panel === 'details' ? 'tab active' : 'tab'} onClick={() => setPanel('details')} data-testid="details-tab">
+          Details
+        </button>
+        <button type="button" role="tab" aria-selected={panel === 'history'} className={panel === 'history' ? 'tab active' : 'tab'} onClick={() => setPanel('history')} data-testid="history-tab">
+          History
+        </button>
+      </div>
+      {panel === 'details' ? (
+        <div className="site-panel"><SessionDetailsPanel session={session} onChange={onSessionChange} /></div>
+      ) : panel === 'history' ? (
+        <div className="site-panel"><SessionHistory sessionId={session.id} refreshKey={historyRefreshKey} /></div>
+      ) : (
+        children
+      )}
+    </div>
+  );
+}

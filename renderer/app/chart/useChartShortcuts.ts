@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+
+export interface ChartShortcutActions {
+  undo: () => void;
+  redo: () => void;
+  /** Delete or Backspace: removes the selected site, if any. */
+  deleteSelected: () => void;
+  /** Escape: drops the site being placed and the selection. */
+  escape: () => void;
+}
+
+/**
+ * The chart's keyboard: Ctrl+Z undo, Ctrl+Y or Ctrl+Shift+Z redo (Cmd on macOS), Delete or Backspace
+ * removes the selected site, Escape lets go. Keys typed in a field belong to the field.
+ */
+export function useChartShortcuts(actions: ChartShortcutActions) {
+  // Subscribed again on every render, so the handler always sees the current selection and sites.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !inField) {
+        e.preventDefault();
+        if (e.shiftKey) actions.redo();
+        else actions.undo();
+      } else if (mod && e.key.toLowerCase() === 'y' && !inField) {
+        e.preventDefault();
+        actions.redo();
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !inField) {
+        actions.deleteSelected();
+      } else if (e.key === 'Escape') {
+        actions.escape();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+}
