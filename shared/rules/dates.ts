@@ -4,9 +4,26 @@
  */
 import { differenceInCalendarDays, differenceInMinutes, differenceInYears, parseISO } from 'date-fns';
 
+const EPOCH = parseISO('2000-01-01');
+const DAY_INDEX = new Map<string, number>();
+
+/**
+ * Calendar days from 2000-01-01 to a date, computed by date-fns once per distinct date string: a
+ * patient's history repeats the same few hundred dates on every derivation while charting.
+ */
+function dayIndex(date: string): number {
+  let n = DAY_INDEX.get(date);
+  if (n === undefined) {
+    n = differenceInCalendarDays(parseISO(date), EPOCH);
+    if (DAY_INDEX.size > 50_000) DAY_INDEX.clear();
+    DAY_INDEX.set(date, n);
+  }
+  return n;
+}
+
 /** Whole calendar days from `earlier` to `later` (both YYYY-MM-DD); negative when `earlier` is after `later`. */
 export function daysBetween(earlier: string, later: string): number {
-  return differenceInCalendarDays(parseISO(later), parseISO(earlier));
+  return dayIndex(later) - dayIndex(earlier);
 }
 
 /** Is `date` inside a window of `windowDays` ending on `end` (fewer than windowDays days before it, 0 included)? */
@@ -29,7 +46,8 @@ export function minutesBetween(from: string, to: string): number {
 export function laterInstant(a: string | null | undefined, b: string | null | undefined): string | null {
   if (!a) return b ?? null;
   if (!b) return a;
-  return parseISO(a).getTime() >= parseISO(b).getTime() ? a : b;
+  // ISO 8601 instants with an offset: the platform parses them exactly; no arithmetic here.
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }
 
 /** Weeks and days, for messages: 83 days → "11 weeks 6 days". */

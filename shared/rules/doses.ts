@@ -55,7 +55,11 @@ function perSite(ctx: DoseContext): Finding[] {
 
 function bySide(sites: readonly DeriveSite[]): Map<string, DeriveSite[]> {
   const out = new Map<string, DeriveSite[]>();
-  for (const s of sites) out.set(s.side, [...(out.get(s.side) ?? []), s]);
+  for (const s of sites) {
+    const list = out.get(s.side);
+    if (list) list.push(s);
+    else out.set(s.side, [s]);
+  }
   return out;
 }
 
@@ -70,9 +74,11 @@ function perMuscle(ctx: DoseContext): Finding[] {
     }
   }
   // Per-muscle label tables, checked per muscle and side (each limb on its own).
+  const charted = new Set(ctx.sites.map((s) => s.muscleId));
   for (const t of MUSCLE_DOSE_TABLES) {
     if (t.productId !== ctx.productId || t.population !== ctx.population || !t.indications.some((i) => ctx.indications.includes(i))) continue;
     for (const row of t.rows) {
+      if (!row.muscleIds.some((id) => charted.has(id))) continue;
       const groups = row.basis === 'each' ? row.muscleIds.map((id) => [id]) : [row.muscleIds];
       for (const ids of groups) {
         for (const [side, list] of bySide(ctx.sites.filter((s) => ids.includes(s.muscleId)))) {

@@ -3,8 +3,10 @@ import { PRODUCTS } from '../clinical/products.ts';
 import { hasMuscle, muscleName } from '../atlas/catalogue.ts';
 import type { SiteSide } from './types.ts';
 
+const UNITS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function fmtUnits(u: number): string {
-  return `${u.toLocaleString('en-US', { maximumFractionDigits: 2 })} U`;
+  return `${UNITS.format(u)} U`;
 }
 
 export function brand(productId: string | null): string {

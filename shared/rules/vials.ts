@@ -114,6 +114,7 @@ function usedAt(input: DeriveInput): string | null {
 export function vialFindings(input: DeriveInput, figures: VialFigures, totalUnits: number): Finding[] {
   const { session } = input;
   const out: Finding[] = [];
+  const used = usedAt(input);
   for (const v of session.vials) {
     if (session.productId !== null && v.productId !== session.productId) {
       out.push({
@@ -134,7 +135,6 @@ export function vialFindings(input: DeriveInput, figures: VialFigures, totalUnit
       });
     }
     const window = windowHours(v);
-    const used = usedAt(input);
     if (window && v.reconstitutedAt && used) {
       const minutes = minutesBetween(v.reconstitutedAt, used);
       if (minutes > window.hours * 60) {
