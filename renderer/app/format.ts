@@ -26,3 +26,11 @@ export function patientName(p: Pick<Patient, 'familyName' | 'givenName'>): strin
 export function formatUnits(units: number): string {
   return `${Number.isInteger(units) ? units : units.toFixed(2).replace(/0$/, '')} U`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** An instant in the clinic's local time: "30 Nov 2026, 09:30". */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}

@@ -1,16 +1,28 @@
 import { useState } from 'react';
 import type { SessionDetail } from '../../../shared/domain/types.ts';
+import type { SessionDerived } from '../../../shared/rules/types.ts';
 import type { Nav } from '../App.tsx';
 import { useClient } from '../client-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
 
-/** Sign a draft (after a confirmation), or open an amendment of a signed session with a reason. */
-export function SignOrAmend({ session, nav, onSigned }: { session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void }) {
+/**
+ * Sign a draft (after a confirmation that lists what is missing and every warning not yet
+ * acknowledged), or open an amendment of a signed session with a reason.
+ */
+export function SignOrAmend({ session, nav, onSigned, derived }: {
+  session: SessionDetail;
+  nav: Nav;
+  onSigned: (s: SessionDetail) => void;
+  /** The session's derived figures as last read; the confirmation lists their open warnings. */
+  derived?: SessionDerived | null | undefined;
+}) {
   const client = useClient();
   const { busy, error, run, clearError } = useAction();
   const [mode, setMode] = useState<'idle' | 'confirm-sign' | 'amend'>('idle');
   const [reason, setReason] = useState('');
+  const open = (derived?.findings ?? []).filter((f) => f.severity === 'warning' && !f.acknowledgement);
+  const missing = derived?.completeness ?? [];
 
   if (session.status === 'signed') {
     return (
@@ -50,14 +62,25 @@ export function SignOrAmend({ session, nav, onSigned }: { session: SessionDetail
       {mode === 'confirm-sign' ? (
         <>
           <span className="warn-text">After signing, the session cannot be changed; corrections become amendments.</span>
+          {missing.length > 0 && (
+            <ul className="sign-findings" data-testid="sign-missing" aria-label="Missing before signing">
+              {missing.map((c) => <li key={c.kind}>{c.message}</li>)}
+            </ul>
+          )}
+          {open.length > 0 && (
+            <div className="sign-findings" data-testid="sign-open-warnings" role="alert">
+              <strong>{open.length} warning{open.length === 1 ? ' is' : 's are'} not acknowledged:</strong>
+              <ul>{open.map((f) => <li key={f.key}>{f.message}</li>)}</ul>
+            </div>
+          )}
           <button
             type="button"
             className="primary"
-            disabled={busy}
+            disabled={busy || missing.length > 0}
             data-testid="confirm-sign"
             onClick={() => void run(async () => onSigned(await client.session.sign({ id: session.id })))}
           >
-            Sign now
+            {open.length > 0 ? 'Sign with these warnings' : 'Sign now'}
           </button>
           <button type="button" onClick={() => { setMode('idle'); clearError(); }}>Cancel</button>
         </>
