@@ -6,6 +6,7 @@ import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
 import { ConditionsCard } from './patient/ConditionsCard.tsx';
 import { PriorAuthCard } from './patient/PriorAuthCard.tsx';
+import { ExternalDosesCard } from './patient/ExternalDosesCard.tsx';
 import { PatientEditForm } from './patient/PatientEditForm.tsx';
 import { ageOn, formatDate, formatUnits, patientName, todayIso } from './format.ts';
 
@@ -189,6 +190,7 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
           </tbody>
         </table>
       )}
+      <ExternalDosesCard patientId={patientId} />
       <PriorAuthCard patientId={patientId} />
     </main>
   );
