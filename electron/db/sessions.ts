@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { statement } from './statements.ts';
 import type { Guidance, SessionStatus, SessionSummary } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
+import type { TemplateOrigin } from '../../shared/rules/types.ts';
 
 interface SessionRow {
   id: string;
@@ -23,6 +24,8 @@ interface SessionRow {
   amendment_reason: string | null;
   amendment_author: string | null;
   amended_at: string | null;
+  weight_kg: number | null;
+  template_origin: string | null;
   created_at: string;
   updated_at: string;
   site_count: number;
@@ -51,6 +54,8 @@ export interface SessionRecord {
   amendmentReason: string | null;
   amendmentAuthor: string | null;
   amendedAt: string | null;
+  weightKg: number | null;
+  templateOrigin: TemplateOrigin | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -83,6 +88,8 @@ function toRecord(r: SessionRow): SessionRecord & SessionSummary {
     amendmentReason: r.amendment_reason,
     amendmentAuthor: r.amendment_author,
     amendedAt: r.amended_at,
+    weightKg: r.weight_kg,
+    templateOrigin: r.template_origin === null ? null : (JSON.parse(r.template_origin) as TemplateOrigin),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     siteCount: r.site_count,
@@ -95,16 +102,17 @@ function params(s: SessionRecord): unknown[] {
   return [
     s.patientId, s.date, s.startedAt, s.indication, JSON.stringify(s.otherIndications), s.clinicianId, s.clinicianName,
     s.productId, JSON.stringify(s.guidance), s.notes, s.nextDueDate, s.status, s.signedAt, s.signedBy,
-    s.amendsSessionId, s.amendmentReason, s.amendmentAuthor, s.amendedAt, s.createdAt, s.updatedAt,
+    s.amendsSessionId, s.amendmentReason, s.amendmentAuthor, s.amendedAt, s.weightKg,
+    s.templateOrigin === null ? null : JSON.stringify(s.templateOrigin), s.createdAt, s.updatedAt,
   ];
 }
 
 const FIELDS = `patient_id, date, started_at, indication, other_indications, clinician_id, clinician_name,
   product_id, guidance, notes, next_due_date, status, signed_at, signed_by,
-  amends_session_id, amendment_reason, amendment_author, amended_at, created_at, updated_at`;
+  amends_session_id, amendment_reason, amendment_author, amended_at, weight_kg, template_origin, created_at, updated_at`;
 
 export function insertSession(db: Database.Database, s: SessionRecord): void {
-  statement(db, `INSERT INTO sessions (id, ${FIELDS}) VALUES (?, ${Array(20).fill('?').join(', ')})`).run(s.id, ...params(s));
+  statement(db, `INSERT INTO sessions (id, ${FIELDS}) VALUES (?, ${Array(22).fill('?').join(', ')})`).run(s.id, ...params(s));
 }
 
 export function updateSession(db: Database.Database, s: SessionRecord): void {
@@ -132,7 +140,7 @@ export function listSessionsForPatient(db: Database.Database, patientId: string)
 }
 
 export function deleteSession(db: Database.Database, id: string): void {
-  for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events']) {
+  for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events', 'finding_acknowledgements', 'session_derived']) {
     statement(db, `DELETE FROM ${table} WHERE session_id = ?`).run(id);
   }
   statement(db, 'DELETE FROM sessions WHERE id = ?').run(id);

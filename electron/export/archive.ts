@@ -201,8 +201,9 @@ function isEmpty(db: Database.Database): boolean {
 /**
  * Imports an export into an EMPTY database, all or nothing (one transaction). Audit rows come across
  * verbatim with the audit triggers off, so the import itself adds none. Signed sessions are inserted as
- * drafts, their sites, vials, scores and adverse events added, then signed again with the stored values,
- * because the database refuses children of a signed session.
+ * drafts, every row under them added (sites, vials, scores, adverse events, acknowledgements, the figures
+ * stored at signing, copied as they are), then signed again with the stored values, because the database
+ * refuses children of a signed session.
  */
 export function importArchive(db: Database.Database, audit: AuditSwitch, archive: Archive): { rows: number; patients: number; sessions: number } {
   const dbVersion = db.pragma('user_version', { simple: true }) as number;

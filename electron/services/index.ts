@@ -1,6 +1,9 @@
 import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/domain/types.ts';
 import type { ServiceContext } from './context.ts';
+import * as derive from './derive.ts';
+import * as externalDoses from './external-doses.ts';
+import * as findings from './findings.ts';
 import * as parts from './parts.ts';
 import * as patients from './patients.ts';
 import * as records from './records.ts';
@@ -33,6 +36,12 @@ export function createHandlers(ctx: ServiceContext, info: () => AppInfo, mainten
     'session:delete': (input) => sessions.deleteSession(ctx, input),
     'session:sign': (input) => sessions.signSession(ctx, input),
     'session:amend': (input) => sessions.amendSession(ctx, input),
+    'session:derive': (input) => derive.deriveSessionView(ctx, input),
+    'finding:acknowledge': (input) => findings.acknowledgeFinding(ctx, input),
+    'finding:unacknowledge': (input) => findings.unacknowledgeFinding(ctx, input),
+    'externalDose:add': (input) => externalDoses.addExternalDose(ctx, input),
+    'externalDose:list': (input) => externalDoses.listExternalDoses(ctx, input),
+    'externalDose:remove': (input) => externalDoses.removeExternalDose(ctx, input),
     'site:add': (input) => sites.addSite(ctx, input),
     'site:update': (input) => sites.updateSite(ctx, input),
     'site:delete': (input) => sites.deleteSite(ctx, input),

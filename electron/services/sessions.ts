@@ -8,7 +8,11 @@ import { found } from '../db/rows.ts';
 import * as parts from '../db/session-parts.ts';
 import * as repo from '../db/sessions.ts';
 import { insertSite, listSites, sitesForPatient } from '../db/sites.ts';
+import { insertAcknowledgement, listAcknowledgements } from '../db/acknowledgements.ts';
+import { storeDerived } from '../db/session-derived.ts';
+import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
+import { deriveNow } from './derive.ts';
 import { findTemplate } from './records.ts';
 
 export function getSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
@@ -64,6 +68,7 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
     if (input.date < patient.birthDate) {
       throw new AppError('BAD_INPUT', `Session date ${input.date} is before the date of birth ${patient.birthDate}`);
     }
+    const { sites: startSites, templateOrigin } = startingMap(ctx, input);
     const clinician = getCurrentClinician(ctx.db);
     repo.insertSession(ctx.db, {
       id,
@@ -85,21 +90,11 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
       amendmentReason: null,
       amendmentAuthor: null,
       amendedAt: null,
+      weightKg: null,
+      templateOrigin,
       createdAt: at,
       updatedAt: at,
     });
-    let startSites: Array<Omit<Site, 'id' | 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance'>> = [];
-    if (input.templateId) {
-      const template = findTemplate(ctx, input.templateId);
-      if (template.indication !== input.indication) {
-        throw new AppError('BAD_INPUT', `“${template.name}” is a template for another indication`);
-      }
-      startSites = template.sites;
-    } else if (input.fromSessionId) {
-      const earlier = found(repo.getSession(ctx.db, input.fromSessionId), `Session ${input.fromSessionId}`);
-      if (earlier.patientId !== input.patientId) throw new AppError('BAD_INPUT', 'That session belongs to another patient');
-      startSites = listSites(ctx.db, earlier.id);
-    }
     // Sites keep the diagram version they were charted on, so they land exactly where they were.
     startSites.forEach((s, i) =>
       insertSite(ctx.db, {
@@ -109,6 +104,32 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
     );
   })();
   return getSession(ctx, { id });
+}
+
+/** The sites a new session starts with: a template's (with a snapshot of it), an earlier session's, or none. */
+function startingMap(
+  ctx: ServiceContext,
+  input: SessionCreateInput,
+): { sites: Array<Omit<Site, 'id' | 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance'>>; templateOrigin: TemplateOrigin | null } {
+  if (input.templateId) {
+    const template = findTemplate(ctx, input.templateId);
+    if (template.indication !== input.indication) {
+      throw new AppError('BAD_INPUT', `“${template.name}” is a template for another indication`);
+    }
+    // A snapshot, not a reference: an own template may be deleted later, and a built-in one follows the reference.
+    const templateOrigin: TemplateOrigin = {
+      id: template.id,
+      name: template.name,
+      sites: template.sites.map((t) => ({ muscleId: t.muscleId, side: t.side, units: t.units })),
+    };
+    return { sites: template.sites, templateOrigin };
+  }
+  if (input.fromSessionId) {
+    const earlier = found(repo.getSession(ctx.db, input.fromSessionId), `Session ${input.fromSessionId}`);
+    if (earlier.patientId !== input.patientId) throw new AppError('BAD_INPUT', 'That session belongs to another patient');
+    return { sites: listSites(ctx.db, earlier.id), templateOrigin: null };
+  }
+  return { sites: [], templateOrigin: null };
 }
 
 export function updateSession(ctx: ServiceContext, input: SessionUpdateInput): SessionDetail {
@@ -134,7 +155,11 @@ export function deleteSession(ctx: ServiceContext, input: { id: string }): { id:
   return { id: input.id };
 }
 
-/** Signing records who and when, and freezes the session and everything under it. */
+/**
+ * Signing records who and when, stores what the rules derive at this moment (figures, findings and
+ * their acknowledgements) with the session, and freezes it all. Missing data (the rules' completeness)
+ * refuses signing; warnings never do.
+ */
 export function signSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
   ctx.db.transaction(() => {
     const before = requireDraft(ctx, input.id);
@@ -142,15 +167,22 @@ export function signSession(ctx: ServiceContext, input: { id: string }): Session
     if (!signer) throw new AppError('BAD_INPUT', 'Set up your clinician profile (name and credentials) before signing');
     if (listSites(ctx.db, input.id).length === 0) throw new AppError('BAD_INPUT', 'There is nothing to sign: the session has no injection sites');
     if (!before.productId) throw new AppError('BAD_INPUT', 'Record the product used before signing');
+    const derived = deriveNow(ctx, before);
+    if (derived.completeness.length > 0) {
+      throw new AppError('BAD_INPUT', `Before signing, record: ${derived.completeness.map((c) => c.message).join('; ')}`);
+    }
     const at = ctx.now().toISOString();
+    // Stored while still a draft: the database refuses anything under a signed session.
+    storeDerived(ctx.db, input.id, { derived: JSON.stringify(derived), derivedAt: at });
     repo.updateSession(ctx.db, { ...before, status: 'signed', signedAt: at, signedBy: signer, updatedAt: at });
   })();
   return getSession(ctx, { id: input.id });
 }
 
 /**
- * An amendment is a new draft linked to the signed original, carrying a copy of everything in it;
- * the original stays exactly as signed. Only the latest signed version may be amended.
+ * An amendment is a new draft linked to the signed original, carrying a copy of everything in it
+ * (the template origin and acknowledgements included, not the stored figures: it is derived anew when
+ * signed); the original stays exactly as signed. Only the latest signed version may be amended.
  */
 export function amendSession(ctx: ServiceContext, input: { id: string; reason: string }): SessionDetail {
   const id = ctx.newId();
@@ -176,6 +208,8 @@ export function amendSession(ctx: ServiceContext, input: { id: string; reason: s
     parts.listVials(ctx.db, original.id).forEach((v) => parts.insertVial(ctx.db, copy(v)));
     parts.listScores(ctx.db, original.id).forEach((s) => parts.insertScore(ctx.db, copy(s)));
     parts.listAdverseEvents(ctx.db, original.id).forEach((a) => parts.insertAdverseEvent(ctx.db, copy(a)));
+    // Decisions about warnings travel with the record, still naming who made them and when.
+    listAcknowledgements(ctx.db, original.id).forEach((a) => insertAcknowledgement(ctx.db, copy(a)));
   })();
   return getSession(ctx, { id });
 }

@@ -1,5 +1,6 @@
 import type { IndicationId } from '../indications.ts';
 import type { Side } from '../atlas/types.ts';
+import type { TemplateOrigin } from '../rules/types.ts';
 
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
 export type ConditionSide = 'left' | 'right' | 'bilateral' | 'none';
@@ -113,6 +114,10 @@ export interface SessionDetail extends SessionSummary {
   amendmentReason: string | null;
   amendmentAuthor: string | null;
   amendedAt: string | null;
+  /** The patient's weight at this visit (kg), when recorded. */
+  weightKg: number | null;
+  /** The template the session started from, as it was then (kept when the template is later deleted). */
+  templateOrigin: TemplateOrigin | null;
   sites: Site[];
   vials: Vial[];
   scores: OutcomeScore[];
@@ -148,6 +153,34 @@ export interface PriorAuthorization {
   usedVisits: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A dose of any toxin product given outside this app (another clinic, a cosmetic practice). */
+export interface ExternalDose {
+  id: string;
+  patientId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  productId: string;
+  units: number;
+  /** Where it was given, e.g. "cosmetic clinic". */
+  where: string;
+  indication: IndicationId | null;
+  note: string;
+  createdAt: string;
+}
+
+/** The clinician's recorded decision about one finding of a session (a warning never blocks). */
+export interface FindingAcknowledgement {
+  id: string;
+  sessionId: string;
+  /** Finding.key of the finding acknowledged. */
+  key: string;
+  kind: string;
+  reason: string;
+  /** The clinician's display name. */
+  by: string;
+  at: string;
 }
 
 export interface Clinician {

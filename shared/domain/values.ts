@@ -60,6 +60,13 @@ export function sumUnits(values: readonly number[]): number {
   return values.reduce((acc, v) => acc + Math.round(v * 100), 0) / 100;
 }
 
+/** A patient's weight in kg: from a premature newborn to the heaviest adults; anything else is a typing error. */
+export const weightKg = z
+  .number({ error: 'weight must be a number (kg)' })
+  .finite({ error: 'weight must be a finite number' })
+  .min(0.5, { error: 'weight is at least 0.5 kg' })
+  .max(400, { error: 'weight is at most 400 kg' });
+
 export const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: "sex must be 'female', 'male', 'other' or 'unknown'" });
 export const conditionSide = z.enum(['left', 'right', 'bilateral', 'none'], { error: "side must be 'left', 'right', 'bilateral' or 'none'" });
 export const guidance = z.enum(['none', 'emg', 'estim', 'ultrasound'], { error: "guidance must be 'none', 'emg', 'estim' or 'ultrasound'" });

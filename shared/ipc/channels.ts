@@ -7,7 +7,8 @@ import type { Channel } from './contract.ts';
 export const CHANNELS = [
   'app:info', 'app:health',
   'patient:create', 'patient:update', 'patient:get', 'patient:search', 'patient:addCondition', 'patient:removeCondition',
-  'session:create', 'session:get', 'session:listForPatient', 'patient:timeline', 'session:update', 'session:delete', 'session:sign', 'session:amend',
+  'session:create', 'session:get', 'session:listForPatient', 'patient:timeline', 'session:update', 'session:delete', 'session:sign', 'session:amend', 'session:derive',
+  'finding:acknowledge', 'finding:unacknowledge', 'externalDose:add', 'externalDose:list', 'externalDose:remove',
   'site:add', 'site:update', 'site:delete',
   'vial:add', 'vial:remove', 'score:add', 'score:remove', 'adverseEvent:add', 'adverseEvent:remove',
   'template:list', 'template:saveFromSession', 'template:delete',

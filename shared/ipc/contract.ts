@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { IndicationId } from '../indications.ts';
 import type {
-  AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, HealthInfo, OutcomeScore, Patient,
-  PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, Template, Vial,
+  AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, ExternalDose, FindingAcknowledgement, HealthInfo,
+  OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, Template, Vial,
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
+import type { SessionDerived } from '../rules/types.ts';
 
 /**
  * The one IPC contract: channel → input schema and output type.
@@ -16,6 +17,8 @@ function channel<I extends z.ZodType, O>(input: I) {
 }
 
 const empty = z.object({}).strict();
+/** Finding.key as the rules make it (kind plus what it is about); opaque here. */
+const findingKey = v.requiredText('Finding key', 300);
 const byId = z.object({ id: v.id }).strict();
 const slug = (label: string) =>
   z.string({ error: `${label} must be text` }).min(1).max(64).regex(/^[a-z0-9_-]+$/, { error: `${label} is malformed` });
@@ -108,6 +111,7 @@ export const contract = {
         guidance: z.array(v.guidance).max(4).optional(),
         notes: v.boundedText('Notes', 8000).optional(),
         nextDueDate: v.isoDate.nullable().optional(),
+        weightKg: v.weightKg.nullable().optional(),
       })
       .strict(),
   ),
@@ -116,6 +120,38 @@ export const contract = {
   'session:amend': channel<z.ZodType<{ id: string; reason: string }>, SessionDetail>(
     z.object({ id: v.id, reason: v.requiredText('Reason for the amendment', 1000) }).strict(),
   ),
+  /** Every derived figure and finding: live for a draft, as stored at signing for a signed session. */
+  'session:derive': channel<z.ZodType<{ sessionId: string }>, SessionDerivedView>(z.object({ sessionId: v.id }).strict()),
+
+  'finding:acknowledge': channel<z.ZodType<FindingAcknowledgeInput>, FindingAcknowledgement>(
+    z
+      .object({
+        sessionId: v.id,
+        key: findingKey,
+        kind: v.requiredText('Finding kind', 64),
+        reason: v.requiredText('Reason', 1000),
+      })
+      .strict(),
+  ),
+  'finding:unacknowledge': channel<z.ZodType<{ sessionId: string; key: string }>, { sessionId: string; key: string }>(
+    z.object({ sessionId: v.id, key: findingKey }).strict(),
+  ),
+
+  'externalDose:add': channel<z.ZodType<ExternalDoseAddInput>, ExternalDose>(
+    z
+      .object({
+        patientId: v.id,
+        date: v.isoDate,
+        productId: v.productId,
+        units: v.units,
+        where: v.requiredText('Where the dose was given', 200),
+        indication: v.indication.nullable().optional(),
+        note: v.boundedText('Note', 1000).optional(),
+      })
+      .strict(),
+  ),
+  'externalDose:list': channel<z.ZodType<{ patientId: string }>, ExternalDose[]>(z.object({ patientId: v.id }).strict()),
+  'externalDose:remove': channel<typeof byId, { id: string }>(byId),
 
   'site:add': channel<z.ZodType<SiteAddInput>, Site>(
     z
@@ -271,6 +307,8 @@ export interface SessionUpdateInput {
   guidance?: Opt<Array<'none' | 'emg' | 'estim' | 'ultrasound'>>;
   notes?: Opt<string>;
   nextDueDate?: Opt<string | null>;
+  /** The patient's weight at this visit, kg; null clears it. */
+  weightKg?: Opt<number | null>;
 }
 export interface SiteAddInput {
   id?: Opt<string>;
@@ -337,6 +375,27 @@ export interface AuditListInput {
   sessionId?: Opt<string>;
   limit?: Opt<number>;
 }
+export interface FindingAcknowledgeInput {
+  sessionId: string;
+  key: string;
+  kind: string;
+  reason: string;
+}
+export interface ExternalDoseAddInput {
+  patientId: string;
+  date: string;
+  productId: string;
+  units: number;
+  /** Where it was given, e.g. "cosmetic clinic". */
+  where: string;
+  indication?: Opt<IndicationId | null>;
+  note?: Opt<string>;
+}
+/**
+ * What session:derive answers: SessionDerived, plus, for a signed session, when the stored figures were
+ * derived (at signing). Absent for a draft, which is derived live.
+ */
+export type SessionDerivedView = SessionDerived & { signedSnapshot?: { derivedAt: string } };
 export interface ClinicianSaveInput {
   name: string;
   credentials?: Opt<string>;

@@ -9,8 +9,10 @@ const site = (sessionId: string, units: number, extra: Record<string, unknown> =
   sessionId, viewId: 'face_front', viewVersion: 1, x: 300, y: 200, muscleId: 'frontalis', side: 'left', units, ...extra,
 });
 
+/** A draft with the product, one documented vial (signing needs it) and sites of the given units. */
 async function draftWithSites(units: number[], date = '2026-11-01'): Promise<SessionDetail> {
   const s = await b.call<SessionDetail>('session:create', { patientId: patient.id, date, indication: 'chronic_migraine', productId: 'onabotulinumtoxinA' });
+  await b.call('vial:add', { sessionId: s.id, productId: 'onabotulinumtoxinA', sizeUnits: 200, lot: 'C0001', expiry: '2027-12-31', diluentMl: 4 });
   for (const u of units) await b.call('site:add', site(s.id, u));
   return b.call<SessionDetail>('session:get', { id: s.id });
 }

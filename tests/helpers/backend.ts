@@ -8,9 +8,9 @@ export interface TestBackend extends Backend {
   dispose: () => void;
 }
 
-/** The real backend (database, services, dispatcher) on a fresh temp folder. */
-export async function testBackend(dir = tempDir()): Promise<TestBackend> {
-  const backend = await startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test' });
+/** The real backend (database, services, dispatcher) on a fresh temp folder; `now` fixes its clock. */
+export async function testBackend(dir = tempDir(), options: { now?: () => Date } = {}): Promise<TestBackend> {
+  const backend = await startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', ...options });
   return {
     ...backend,
     dir,

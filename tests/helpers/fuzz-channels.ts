@@ -25,6 +25,10 @@ export interface FuzzSeed {
   conditionId: string;
   templateId: string;
   priorAuthId: string;
+  externalDoseId: string;
+  /** Keys of findings acknowledged on the draft and (before signing) on the signed session. */
+  draftFindingKey: string;
+  signedFindingKey: string;
 }
 
 const uuid: Kind = { k: 'uuid' };
@@ -70,10 +74,20 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
     id: req(uuid), date: opt(date), startedAt: optNull(datetime), indication: opt(en(INDICATION_IDS)),
     otherIndications: opt({ k: 'enumArray', values: INDICATION_IDS, max: 8 }), productId: optNull(en(PRODUCT_IDS)),
     guidance: opt({ k: 'enumArray', values: GUIDANCE, max: 4 }), notes: opt(text(8000, false)), nextDueDate: optNull(date),
+    weightKg: optNull({ k: 'number', min: 0.5, max: 400 }),
   },
   'session:delete': byId,
   'session:sign': byId,
   'session:amend': { id: req(uuid), reason: req(text(1000)) },
+  'session:derive': { sessionId: req(uuid) },
+  'finding:acknowledge': { sessionId: req(uuid), key: req(text(300)), kind: req(text(64)), reason: req(text(1000)) },
+  'finding:unacknowledge': { sessionId: req(uuid), key: req(text(300)) },
+  'externalDose:add': {
+    patientId: req(uuid), date: req(date), productId: req(en(PRODUCT_IDS)), units: req(units), where: req(text(200)),
+    indication: optNull(en(INDICATION_IDS)), note: opt(text(1000, false)),
+  },
+  'externalDose:list': { patientId: req(uuid) },
+  'externalDose:remove': byId,
   'site:add': {
     id: opt(uuid), sessionId: req(uuid), viewId: req({ k: 'slug' }), viewVersion: req({ k: 'number', min: 1, max: 10_000, int: true }),
     x: req(coordinate), y: req(coordinate), muscleId: req({ k: 'slug' }), side: req(en(SIDES)), units: req(units),
@@ -124,7 +138,7 @@ export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'backup:
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
-  'clinician:get', 'audit:list',
+  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list',
 ]);
 
 const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side: 'left' };
@@ -150,10 +164,19 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'session:update': {
       id: s.draftSessionId, date: '2026-02-01', startedAt: '2026-02-01T09:30:00.000Z', indication: 'chronic_migraine',
       otherIndications: ['cervical_dystonia'], productId: 'onabotulinumtoxinA', guidance: ['emg'], notes: 'n', nextDueDate: '2026-04-26',
+      weightKg: 72.5,
     },
     'session:delete': { id: s.draftSessionId },
     'session:sign': { id: s.draftSessionId },
     'session:amend': { id: s.signedSessionId, reason: 'wrong side on site 2' },
+    'session:derive': { sessionId: s.draftSessionId },
+    'finding:acknowledge': { sessionId: s.draftSessionId, key: s.draftFindingKey, kind: 'interval', reason: 'patient travelled; agreed early visit' },
+    'finding:unacknowledge': { sessionId: s.draftSessionId, key: s.draftFindingKey },
+    'externalDose:add': {
+      patientId: s.patientId, date: '2025-06-01', productId: 'onabotulinumtoxinA', units: 12, where: 'cosmetic clinic', indication: null, note: 'glabellar lines',
+    },
+    'externalDose:list': { patientId: s.patientId },
+    'externalDose:remove': { id: s.externalDoseId },
     'site:add': { id: '6f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', sessionId: s.draftSessionId, ...sitePart },
     'site:update': { id: s.draftSiteId, x: 410, y: 210, muscleId: 'frontalis', side: 'right', units: 7.5, guidance: 'none', note: 'n' },
     'site:delete': { id: s.draftSiteId },
@@ -242,6 +265,22 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
       return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedSessionId) });
     case 'session:amend':
       return shaped(channel, { id: signedOrMissing(fc.uuid(), s.draftSessionId) });
+    case 'session:derive':
+      return fc.oneof(shaped(channel), fc.constantFrom({ sessionId: s.draftSessionId }, { sessionId: s.signedSessionId }));
+    case 'finding:acknowledge':
+      return shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) });
+    case 'finding:unacknowledge':
+      return fc.oneof(
+        shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) }),
+        fc.constant({ sessionId: s.signedSessionId, key: s.signedFindingKey }),
+        shaped(channel, { sessionId: fc.constant(s.draftSessionId) }).filter((p) => p.key !== s.draftFindingKey),
+      );
+    case 'externalDose:add':
+      return fc.oneof(
+        shaped(channel),
+        // Before the date of birth, or in the future.
+        shaped(channel, { patientId: fc.constant(s.patientId), date: fc.constantFrom('1900-01-01', '1968-04-01', '2099-01-01') }),
+      );
     case 'site:add':
       return site(
         fc.oneof(

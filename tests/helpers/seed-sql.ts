@@ -59,6 +59,21 @@ function seedChildren(db: Database.Database, sessionId: string): string[] {
   return sites;
 }
 
+/** Rows that hang off a session besides its sites and parts: an acknowledged finding and, when signed, the stored figures. */
+function seedDerivation(db: Database.Database, sessionId: string, signed: boolean): void {
+  insert(db, 'finding_acknowledgements', {
+    id: `${sessionId}-ack`, session_id: sessionId, finding_key: 'interval:previous', finding_kind: 'interval',
+    reason: 'patient travelling; agreed early visit', acknowledged_by: 'Dr. Rivera, MD', acknowledged_at: T,
+  });
+  if (signed) {
+    insert(db, 'session_derived', {
+      session_id: sessionId, derived: JSON.stringify({ totals: { units: 12.5, sites: 3 }, findings: [], completeness: [] }), derived_at: T,
+    });
+  }
+}
+
+const TEMPLATE_ORIGIN = JSON.stringify({ id: 'tpl-1', name: 'PREEMPT 155 U', sites: [{ muscleId: 'procerus', side: 'midline', units: 5 }] });
+
 function sign(db: Database.Database, sessionId: string): void {
   db.prepare("UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = 'Dr. Rivera' WHERE id = ?").run(T, sessionId);
 }
@@ -74,16 +89,30 @@ export function seedClinic(db: Database.Database): Seeded {
     const [p1, p2] = patientIds as [string, string, string];
     insert(db, 'patient_conditions', { id: 'cond-1', patient_id: p1, indication: 'chronic_migraine', icd10_code: 'G43.709', side: 'none', noted_on: '2024-01-01', created_at: T });
     insert(db, 'patient_conditions', { id: 'cond-2', patient_id: p2, indication: 'cervical_dystonia', icd10_code: 'G24.3', side: 'left', noted_on: null, created_at: T });
-    const signedSessionId = seedSession(db, 'session-signed', p1);
+    const signedSessionId = seedSession(db, 'session-signed', p1, { weight_kg: 61.4, template_origin: TEMPLATE_ORIGIN });
     const siteIds = seedChildren(db, signedSessionId);
+    seedDerivation(db, signedSessionId, true);
     sign(db, signedSessionId);
     const amendmentSessionId = seedSession(db, 'session-amendment', p1, {
       amends_session_id: signedSessionId, amendment_reason: 'wrong side on site 2', amendment_author: 'Dr. Rivera', amended_at: T,
+      weight_kg: 61.4, template_origin: TEMPLATE_ORIGIN,
     });
     siteIds.push(...seedChildren(db, amendmentSessionId));
+    seedDerivation(db, amendmentSessionId, true);
     sign(db, amendmentSessionId);
     const draftSessionId = seedSession(db, 'session-draft', p2, { clinician_id: null, product_id: null, next_due_date: null });
     siteIds.push(...seedChildren(db, draftSessionId));
+    seedDerivation(db, draftSessionId, false);
+    db.prepare("UPDATE finding_acknowledgements SET reason = 'second thoughts' WHERE id = ?").run(`${draftSessionId}-ack`);
+    insert(db, 'external_doses', {
+      id: 'ext-1', patient_id: p1, date: '2024-11-20', product_id: 'onabotulinumtoxinA', units: 12, where_given: 'cosmetic clinic',
+      indication: null, note: 'glabellar lines', created_at: T,
+    });
+    insert(db, 'external_doses', {
+      id: 'ext-2', patient_id: p2, date: '2024-12-01', product_id: 'abobotulinumtoxinA', units: 120, where_given: 'hospital, Lyon',
+      indication: 'cervical_dystonia', note: '', created_at: T,
+    });
+    db.prepare('DELETE FROM external_doses WHERE id = ?').run('ext-2');
     db.prepare('UPDATE sites SET units = 7.5 WHERE id = ?').run(`${draftSessionId}-site-2`);
     db.prepare('DELETE FROM sites WHERE id = ?').run(`${draftSessionId}-site-3`);
     siteIds.pop();

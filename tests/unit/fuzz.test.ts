@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
 import { contract, type Channel } from '../../shared/ipc/contract.ts';
 import { ERROR_CODES, type Envelope, type ErrorCode } from '../../shared/ipc/result.ts';
-import type { PatientDetail, SessionDetail, Site, Template, Vial, OutcomeScore, AdverseEvent, Condition, PriorAuthorization } from '../../shared/domain/types.ts';
+import type {
+  AdverseEvent, Condition, ExternalDose, OutcomeScore, PatientDetail, PriorAuthorization, SessionDetail, Site, Template, Vial,
+} from '../../shared/domain/types.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { dumpDatabase } from '../helpers/dump.ts';
 import { MAINTENANCE, READS, refusedPayload, validPayload, type FuzzSeed } from '../helpers/fuzz-channels.ts';
@@ -116,9 +118,16 @@ async function seedClinic(): Promise<FuzzSeed> {
   const signed = await b.call<SessionDetail>('session:create', { patientId: p1.id, date: '2025-09-01', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA' });
   const signedParts = await parts(signed.id);
   await b.call('site:add', { sessionId: signed.id, ...site, side: 'right', x: 440, y: 200 });
+  const signedFindingKey = 'interval:earlier-session';
+  await b.call('finding:acknowledge', { sessionId: signed.id, key: signedFindingKey, kind: 'interval', reason: 'agreed with the patient' });
   await b.call('session:sign', { id: signed.id });
   const draft = await b.call<SessionDetail>('session:create', { patientId: p2.id, date: '2025-11-24', indication: 'cervical_dystonia', productId: 'onabotulinumtoxinA' });
   const draftParts = await parts(draft.id);
+  const draftFindingKey = 'rolling:onabotulinumtoxinA';
+  await b.call('finding:acknowledge', { sessionId: draft.id, key: draftFindingKey, kind: 'rolling', reason: 'second indication treated' });
+  const externalDose = await b.call<ExternalDose>('externalDose:add', {
+    patientId: p1.id, date: '2025-05-02', productId: 'onabotulinumtoxinA', units: 12, where: 'cosmetic clinic',
+  });
   const template = await b.call<Template>('template:saveFromSession', { sessionId: signed.id, name: 'Rivera migraine' });
   const auth = await b.call<PriorAuthorization>('priorAuth:save', {
     patientId: p1.id, payer: 'Acme Health', number: 'PA-77', validFrom: '2025-01-01', validTo: '2025-12-31', approvedUnits: 400,
@@ -127,7 +136,7 @@ async function seedClinic(): Promise<FuzzSeed> {
     patientId: p1.id, patientMrn: p1.mrn, otherPatientId: p2.id, otherPatientMrn: p2.mrn, draftSessionId: draft.id, signedSessionId: signed.id,
     draftSiteId: draftParts.site.id, signedSiteId: signedParts.site.id, draftVialId: draftParts.vial.id, signedVialId: signedParts.vial.id,
     draftScoreId: draftParts.score.id, signedScoreId: signedParts.score.id, draftEventId: draftParts.event.id, signedEventId: signedParts.event.id,
-    conditionId: condition.id, templateId: template.id, priorAuthId: auth.id,
+    conditionId: condition.id, templateId: template.id, priorAuthId: auth.id, externalDoseId: externalDose.id, draftFindingKey, signedFindingKey,
   };
 }
 

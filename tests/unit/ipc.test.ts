@@ -52,8 +52,26 @@ const SPECIFIC_BAD: Partial<Record<Channel, unknown[]>> = {
     { patientId: uuid, date: '2026-01-01', indication: 'blepharospasm', productId: 'snake_oil' },
   ],
   'session:listForPatient': [{ patientId: 'nope' }, { patientId: null }],
-  'session:update': [{ id: uuid, guidance: ['laser'] }, { id: uuid, startedAt: 'yesterday' }, { id: uuid, notes: 'x'.repeat(8001) }],
+  'session:update': [
+    { id: uuid, guidance: ['laser'] }, { id: uuid, startedAt: 'yesterday' }, { id: uuid, notes: 'x'.repeat(8001) },
+    { id: uuid, weightKg: 0 }, { id: uuid, weightKg: 0.4 }, { id: uuid, weightKg: 401 }, { id: uuid, weightKg: '70' }, { id: uuid, weightKg: Number.NaN },
+  ],
   'session:amend': [{ id: uuid }, { id: uuid, reason: '' }],
+  'session:derive': [{ id: uuid }, { sessionId: 'nope' }],
+  'finding:acknowledge': [
+    { sessionId: uuid, key: 'interval', kind: 'interval', reason: '' },
+    { sessionId: uuid, key: '', kind: 'interval', reason: 'agreed' },
+    { sessionId: uuid, key: 'interval', reason: 'agreed' },
+  ],
+  'finding:unacknowledge': [{ sessionId: uuid }, { sessionId: uuid, key: '  ' }],
+  'externalDose:add': [
+    { patientId: uuid, date: '2025-01-01', productId: 'onabotulinumtoxinA', units: 10, where: '' },
+    { patientId: uuid, date: '2025-02-30', productId: 'onabotulinumtoxinA', units: 10, where: 'clinic' },
+    { patientId: uuid, date: '2025-01-01', productId: 'snake_oil', units: 10, where: 'clinic' },
+    { patientId: uuid, date: '2025-01-01', productId: 'onabotulinumtoxinA', units: 0, where: 'clinic' },
+    { patientId: uuid, date: '2025-01-01', productId: 'onabotulinumtoxinA', units: 10, where: 'clinic', indication: 'wrinkles' },
+  ],
+  'externalDose:list': [{ patientId: 'nope' }],
   'site:add': [
     { ...okSite, units: 0 },
     { ...okSite, units: -5 },
