@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/open.ts';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../electron/db/migrate.ts';
+import { EARLIER_SESSIONS_SQL } from '../../electron/db/prior-doses.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 
 const migrations = loadMigrations(MIGRATIONS_DIR);
@@ -172,6 +173,74 @@ describe('migration 0040-audit-by-session', () => {
     expect(() => db.prepare("UPDATE audit_log SET author = 'x'").run()).toThrow(/AUDIT_IMMUTABLE/);
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE session_id = 's' ORDER BY id DESC").all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toContain('audit_by_session');
+    db.close();
+  });
+});
+
+describe('migration 0050-derivation-records', () => {
+  function at40(): Database.Database {
+    const db = new Database(':memory:');
+    db.function('audit_now', () => '2026-01-01T00:00:00.000Z');
+    db.function('audit_author', () => 'Dr A');
+    db.function('audit_enabled', () => 1);
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.filter((m) => m.version <= 40));
+    db.exec(`INSERT INTO patients (id, mrn, family_name, given_name, birth_date, created_at, updated_at) VALUES ('p', 'M', 'D', 'J', '1970-01-01', 't', 't');
+      INSERT INTO sessions (id, patient_id, date, indication, created_at, updated_at) VALUES ('s', 'p', '2026-01-01', 'blepharospasm', 't', 't');
+      INSERT INTO sessions (id, patient_id, date, indication, created_at, updated_at) VALUES ('d', 'p', '2026-02-01', 'blepharospasm', 't', 't');
+      INSERT INTO sites (id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, created_at, updated_at)
+        VALUES ('a', 's', 1, 'face_front', 1, 0, 0, 'orbicularis_oculi_pretarsal', 'left', 2.5, 't', 't');
+      UPDATE sessions SET status = 'signed', signed_at = 't', signed_by = 'Dr A' WHERE id = 's';`);
+    return db;
+  }
+
+  it('reaches version 50 keeping every session, with no weight and no template until recorded', () => {
+    const db = at40();
+    migrate(db, migrations.filter((m) => m.version <= 50));
+    expect(schemaVersion(db)).toBe(50);
+    expect(db.prepare("SELECT id, status, weight_kg, template_origin FROM sessions ORDER BY id").all()).toEqual([
+      { id: 'd', status: 'draft', weight_kg: null, template_origin: null },
+      { id: 's', status: 'signed', weight_kg: null, template_origin: null },
+    ]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['external_doses', 'finding_acknowledgements', 'session_derived']));
+    db.close();
+  });
+
+  it('audits the weight with the session, and refuses implausible weights and malformed snapshots', () => {
+    const db = at40();
+    migrate(db, migrations.filter((m) => m.version <= 50));
+    db.exec("UPDATE sessions SET weight_kg = 61.5 WHERE id = 'd'");
+    const after = db.prepare("SELECT after FROM audit_log WHERE entity = 'sessions' AND entity_id = 'd' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(after)).toMatchObject({ weight_kg: 61.5, template_origin: null });
+    expect(() => db.exec("UPDATE sessions SET weight_kg = 0.2 WHERE id = 'd'")).toThrow(/CHECK/);
+    expect(() => db.exec("UPDATE sessions SET template_origin = 'not json' WHERE id = 'd'")).toThrow(/CHECK/);
+    expect(() =>
+      db.exec("INSERT INTO external_doses (id, patient_id, date, product_id, units, where_given, created_at) VALUES ('e', 'p', '2025-01-01', 'x', 5, '  ', 't')"),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('keeps acknowledgements and stored figures of a session signed before the migration frozen', () => {
+    const db = at40();
+    migrate(db, migrations.filter((m) => m.version <= 50));
+    expect(() =>
+      db.exec("INSERT INTO finding_acknowledgements (id, session_id, finding_key, finding_kind, reason, acknowledged_by, acknowledged_at) VALUES ('k', 's', 'x', 'x', 'r', 'Dr A', 't')"),
+    ).toThrow(/SIGNED_IMMUTABLE/);
+    expect(() => db.exec("INSERT INTO session_derived (session_id, derived, derived_at) VALUES ('s', '{}', 't')")).toThrow(/SIGNED_IMMUTABLE/);
+    db.exec("INSERT INTO finding_acknowledgements (id, session_id, finding_key, finding_kind, reason, acknowledged_by, acknowledged_at) VALUES ('k', 'd', 'x', 'x', 'r', 'Dr A', 't')");
+    expect(db.prepare("SELECT session_id, action FROM audit_log WHERE entity = 'finding_acknowledgements'").all()).toEqual([{ session_id: 'd', action: 'insert' }]);
+    db.close();
+  });
+
+  it("reads a patient's earlier signed sessions from the timeline index", () => {
+    const db = at40();
+    migrate(db, migrations.filter((m) => m.version <= 50));
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${EARLIER_SESSIONS_SQL}`).all({ id: 'd', patientId: 'p', date: '2026-02-01' }) as Array<{ detail: string }>)
+      .map((p) => p.detail)
+      .join(' | ');
+    expect(plan).toContain('USING INDEX sessions_timeline (patient_id=? AND date<?)');
+    expect(plan).toContain('USING INDEX sessions_by_amended');
+    expect(plan).not.toMatch(/SCAN s\b/);
     db.close();
   });
 });
