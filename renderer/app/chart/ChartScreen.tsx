@@ -132,6 +132,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   }
 
   useChartShortcuts({
+    readOnly,
     undo: () => void editor.undo(),
     redo: () => void editor.redo(),
     deleteSelected: () => {
