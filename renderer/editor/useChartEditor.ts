@@ -15,6 +15,8 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
   const sitesRef = useRef<Site[]>([...initialSites]);
   const historyRef = useRef<History>(EMPTY_HISTORY);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Adds queued or in flight, by site id: the same site is never sent twice.
+  const addsInFlight = useRef(new Map<string, Promise<boolean>>());
 
   const persist = useCallback(
     async (patch: Patch): Promise<Patch> => {
@@ -78,7 +80,20 @@ export function useChartEditor(client: Client, initialSites: readonly Site[], on
   );
 
   const apply = useCallback(
-    (patch: Patch) => enqueue(() => runNow(rebase(patch, sitesRef.current), (saved, h) => record(h, saved))),
+    (patch: Patch): Promise<boolean> => {
+      const run = () => enqueue(() => runNow(rebase(patch, sitesRef.current), (saved, h) => record(h, saved)));
+      if (patch.kind !== 'add') return run();
+      // Adding a site that is already shown, or already on its way, is the same placement again (a
+      // double click, Enter pressed twice): it answers as the first did and sends nothing, so main
+      // never sees it twice and the clinician never sees its refusal.
+      const id = patch.site.id;
+      const queued = addsInFlight.current.get(id);
+      if (queued) return queued;
+      if (sitesRef.current.some((s) => s.id === id)) return Promise.resolve(true);
+      const added = run().finally(() => addsInFlight.current.delete(id));
+      addsInFlight.current.set(id, added);
+      return added;
+    },
     [enqueue, runNow],
   );
 

@@ -11,7 +11,9 @@ import { ChartHeader } from './ChartHeader.tsx';
 import { ChartSide } from './ChartSide.tsx';
 import { ChartToolbar } from './ChartToolbar.tsx';
 import { isDeepSite, muscleChoices, sessionViews, viewForSession, viewMuscleChoices } from './chart-views.ts';
-import { SitePanel, sideLabel, type PendingSite } from './SitePanel.tsx';
+import { useInFlight } from './in-flight.ts';
+import { newPendingSite, siteFromPending, type PendingSite } from './placement.ts';
+import { SitePanel, sideLabel } from './SitePanel.tsx';
 import { SitesTabPanels } from './sites-tab-panels.tsx';
 import { useChartShortcuts } from './useChartShortcuts.ts';
 
@@ -48,6 +50,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [showDeep, setShowDeep] = useState(() => initial.sites.some(isDeepSite));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingSite | null>(null);
+  const placing = useInFlight();
   const [hint, setHint] = useState<string | null>(null);
   // Prefill with the units of the last site charted in this session; the clinician types over it.
   const [lastUnits, setLastUnits] = useState(() => {
@@ -57,6 +60,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [hovered, setHovered] = useState<string | null>(null);
   const view = viewForSession(viewId, editor.sites);
   const readOnly = session.status !== 'draft';
+  // A placement left open when the session was signed is not offered any more.
+  const openPending = readOnly ? null : pending;
   const viewSites = editor.sites.filter((s) => s.viewId === view.id);
 
   function resolve(point: Point): { muscleId: string; side: Side } | null {
@@ -74,7 +79,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
       return;
     }
     setHint(null);
-    setPending({ point, ...hit, units: lastUnits });
+    setPending(newPendingSite(point, hit, lastUnits));
   }
 
   /** Without a pointer (keyboard, or a muscle too small to hit): a site in the middle of the named muscle. */
@@ -83,32 +88,21 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
     if (!region) return;
     setSelectedId(null);
     setHint(null);
-    setPending({ point: pointAlong(region, 0.5), muscleId, side, units: lastUnits });
+    setPending(newPendingSite(pointAlong(region, 0.5), { muscleId, side }, lastUnits));
   }
 
-  async function confirmPending(units: number) {
-    if (!pending) return;
-    const at = new Date().toISOString();
-    const site: Site = {
-      id: crypto.randomUUID(),
-      sessionId: session.id,
-      seq: 0,
-      viewId: view.id,
-      viewVersion: view.version,
-      x: pending.point.x,
-      y: pending.point.y,
-      muscleId: pending.muscleId,
-      side: pending.side,
-      units,
-      guidance: 'none',
-      note: '',
-      createdAt: at,
-      updatedAt: at,
-    };
-    if (await editor.apply({ kind: 'add', site })) {
-      setLastUnits(String(units));
-      setPending(null);
-    }
+  /** The one way a placement is saved (button or Enter): at most one save in flight, always under the pending site's own id. */
+  function confirmPending(units: number) {
+    const placed = openPending;
+    if (!placed) return;
+    void placing.run(async () => {
+      const site = siteFromPending(placed, session.id, view, units, new Date().toISOString());
+      if (await editor.apply({ kind: 'add', site })) {
+        setLastUnits(String(units));
+        // A site started elsewhere while this one was saving stays open.
+        setPending((current) => (current?.id === placed.id ? null : current));
+      }
+    });
   }
 
   async function move(siteId: string, point: Point) {
@@ -179,8 +173,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
             showDeep={showDeep}
             zoom={zoom}
             selectedId={selectedId}
-            pending={pending?.point ?? null}
-            highlightMuscleId={pending?.muscleId ?? null}
+            pending={openPending?.point ?? null}
+            highlightMuscleId={openPending?.muscleId ?? null}
             onPlace={place}
             onHover={(p) => {
               const hit = p && hitTest(view, p, { showDeep });
@@ -196,7 +190,8 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
           <SitePanel
             sites={editor.sites}
             selectedId={selectedId}
-            pending={pending}
+            pending={openPending}
+            saving={placing.busy}
             hint={hint}
             readOnly={readOnly}
             concentration={sessionConcentration(session.vials)}
@@ -205,7 +200,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
               setSelectedId(site.id);
               setViewId(site.viewId);
             }}
-            onConfirm={(u) => void confirmPending(u)}
+            onConfirm={confirmPending}
             onCancel={() => setPending(null)}
             onChangeUnits={(site, u) => void changeUnits(site, u)}
             muscleChoices={muscleChoices}

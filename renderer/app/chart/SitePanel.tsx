@@ -1,22 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Point, Side } from '../../../shared/atlas/types.ts';
+import type { Side } from '../../../shared/atlas/types.ts';
 import type { Guidance, Site } from '../../../shared/domain/types.ts';
 import { sumUnits, units as unitsSchema } from '../../../shared/domain/values.ts';
 import { formatUnits } from '../format.ts';
 import { volumeMl } from '../../../shared/clinical/products.ts';
-
-export interface PendingSite {
-  point: Point;
-  muscleId: string;
-  side: Side;
-  /** Prefilled with the last units entered in this session; the clinician types over it. */
-  units: string;
-}
+import type { PendingSite } from './placement.ts';
 
 export interface SitePanelProps {
   sites: readonly Site[];
   selectedId: string | null;
   pending: PendingSite | null;
+  /** The pending site is being saved: its "Place site" button takes no further press until the save is answered. */
+  saving: boolean;
   hint: string | null;
   readOnly: boolean;
   /** U per 0.1 mL of the session's vials, when one applies; sites then show their volume. */
@@ -125,13 +120,14 @@ function PendingForm(props: SitePanelProps & { pending: PendingSite }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (props.saving) return;
     const parsed = parseUnits(text);
     if (typeof parsed === 'string') setError(parsed);
     else props.onConfirm(parsed);
   }
 
   return (
-    <form className="pending card" onSubmit={submit} aria-label="New site">
+    <form className="pending card" onSubmit={submit} aria-label="New site" aria-busy={props.saving}>
       <p className="pending-muscle" data-testid="pending-muscle">
         {props.muscleName(props.pending.muscleId)} <span className="side">{sideLabel(props.pending.side)}</span>
       </p>
@@ -150,7 +146,9 @@ function PendingForm(props: SitePanelProps & { pending: PendingSite }) {
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="form-actions">
         <button type="button" onClick={props.onCancel}>Cancel</button>
-        <button type="submit" className="primary" data-testid="confirm-site">Place site</button>
+        <button type="submit" className="primary" data-testid="confirm-site" disabled={props.saving}>
+          {props.saving ? 'Saving…' : 'Place site'}
+        </button>
       </div>
     </form>
   );
