@@ -3,13 +3,25 @@ import { startBackend, type Backend } from '../../electron/backend.ts';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 
+export interface BridgeOptions {
+  /**
+   * Milliseconds to wait before answering a channel, as a busy or slow disk would (every write is on
+   * disk before it is acknowledged): what the screen does while a change is in flight becomes testable.
+   */
+  slow?: Partial<Record<string, number>>;
+}
+
 /**
  * Gives the built renderer the same window.api the preload gives it in Electron: one function per
  * contract channel, each calling the very dispatcher main registers, on a real SQLite file.
  */
-export async function attachBackend(page: Page, dataDirectory: string): Promise<Backend> {
+export async function attachBackend(page: Page, dataDirectory: string, options: BridgeOptions = {}): Promise<Backend> {
   const backend = await startBackend({ dataDirectory, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-e2e' });
-  await page.exposeFunction('__toxinmapInvoke', (channel: string, input: unknown) => backend.dispatch(channel, input));
+  await page.exposeFunction('__toxinmapInvoke', async (channel: string, input: unknown) => {
+    const delay = options.slow?.[channel];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    return backend.dispatch(channel, input);
+  });
   await page.addInitScript((channels: readonly string[]) => {
     const invoke = (window as unknown as { __toxinmapInvoke: (c: string, i: unknown) => Promise<unknown> }).__toxinmapInvoke;
     const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
