@@ -3,9 +3,10 @@ import { indicationLabel } from '../../../shared/indications.ts';
 import type { Nav } from '../App.tsx';
 import { formatDate, patientName } from '../format.ts';
 import { SignOrAmend } from '../session/SignOrAmend.tsx';
+import type { SessionDerived } from '../../../shared/rules/types.ts';
 
 /** Whose chart, which session and its state; signing or amending; the way back. */
-export function ChartHeader({ patient, session, nav, onSigned }: { patient: Patient; session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void }) {
+export function ChartHeader({ patient, session, nav, onSigned, derived }: { patient: Patient; session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void; derived: SessionDerived | null }) {
   const readOnly = session.status !== 'draft';
   return (
     <>
@@ -20,7 +21,7 @@ export function ChartHeader({ patient, session, nav, onSigned }: { patient: Pati
           </p>
         </div>
         <div className="toolgroup">
-          <SignOrAmend session={session} nav={nav} onSigned={onSigned} />
+          <SignOrAmend session={session} nav={nav} onSigned={onSigned} derived={derived} />
           <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
             Back to patient
           </button>

@@ -16,6 +16,7 @@ import { newPendingSite, siteFromPending, type PendingSite } from './placement.t
 import { SitePanel, sideLabel } from './SitePanel.tsx';
 import { SitesTabPanels } from './sites-tab-panels.tsx';
 import { useChartShortcuts } from './useChartShortcuts.ts';
+import { useDerived } from './checks/useDerived.ts';
 
 interface Loaded {
   patient: Patient;
@@ -42,6 +43,9 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   const [session, setSession] = useState(initial);
   const onError = useCallback((err: unknown) => nav.notify({ kind: 'error', message: errorMessage(err) }), [nav]);
   const editor = useChartEditor(client, session.sites, onError);
+  // Every saved change (a site, or the session's product, vials, dates…) derives the figures again.
+  const changes = useMemo(() => ({ sites: editor.sites, session }), [editor.sites, session]);
+  const checks = useDerived(client, session.id, changes);
   const views = useMemo(() => sessionViews(initial), [initial]);
   const [viewId, setViewId] = useState(views[0] ?? 'face_front');
   const [zoom, setZoom] = useState(1);
@@ -141,7 +145,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
 
   return (
     <main className="chart">
-      <ChartHeader patient={patient} session={session} nav={nav} onSigned={setSession} />
+      <ChartHeader patient={patient} session={session} nav={nav} onSigned={setSession} derived={checks.derived} />
       <ChartToolbar
         views={views}
         viewId={viewId}
@@ -186,7 +190,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
             {...(readOnly ? {} : { onMove: (id: string, p: Point) => void move(id, p) })}
           />
         </div>
-        <ChartSide session={session} onSessionChange={setSession} historyRefreshKey={editor.sites}>
+        <ChartSide session={session} onSessionChange={setSession} historyRefreshKey={editor.sites} checks={checks}>
           <SitePanel
             sites={editor.sites}
             selectedId={selectedId}

@@ -2,26 +2,34 @@ import { useState, type ReactNode } from 'react';
 import type { SessionDetail } from '../../../shared/domain/types.ts';
 import { SessionDetailsPanel } from '../session/SessionDetailsPanel.tsx';
 import { SessionHistory } from '../session/SessionHistory.tsx';
+import { ChecksSummary, ChecksTab } from './checks/ChecksTab.tsx';
+import type { useDerived } from './checks/useDerived.ts';
 
-type SideTab = 'sites' | 'details' | 'history';
+type SideTab = 'sites' | 'checks' | 'details' | 'history';
 
 /**
  * Beside the diagram: the Sites tab (its content comes in as children), the session's details and
  * its history.
  */
-export function ChartSide({ session, onSessionChange, historyRefreshKey, children }: {
+export function ChartSide({ session, onSessionChange, historyRefreshKey, checks, children }: {
   session: SessionDetail;
   onSessionChange: (s: SessionDetail) => void;
   /** The history is read again whenever this changes (the sites after each saved change). */
   historyRefreshKey: unknown;
+  /** The session's derived figures and findings, kept current by the chart. */
+  checks: ReturnType<typeof useDerived>;
   children: ReactNode;
 }) {
   const [panel, setPanel] = useState<SideTab>('sites');
   return (
     <div className="chart-side">
+      <ChecksSummary derived={checks.derived} onOpen={() => setPanel('checks')} />
       <div className="tabs side-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={panel === 'sites'} className={panel === 'sites' ? 'tab active' : 'tab'} onClick={() => setPanel('sites')}>
           Sites
+        </button>
+        <button type="button" role="tab" aria-selected={panel === 'checks'} className={panel === 'checks' ? 'tab active' : 'tab'} onClick={() => setPanel('checks')} data-testid="checks-tab-button">
+          Checks
         </button>
         <button type="button" role="tab" aria-selected={panel === 'details'} className={panel === 'details' ? 'tab active' : 'tab'} onClick={() => setPanel('details')} data-testid="details-tab">
           Details
@@ -30,7 +38,9 @@ export function ChartSide({ session, onSessionChange, historyRefreshKey, childre
           History
         </button>
       </div>
-      {panel === 'details' ? (
+      {panel === 'checks' ? (
+        <ChecksTab session={session} derived={checks.derived} error={checks.error} onChanged={checks.refresh} />
+      ) : panel === 'details' ? (
         <div className="site-panel"><SessionDetailsPanel session={session} onChange={onSessionChange} /></div>
       ) : panel === 'history' ? (
         <div className="site-panel"><SessionHistory sessionId={session.id} refreshKey={historyRefreshKey} /></div>

@@ -6,6 +6,7 @@ import { INDICATIONS } from '../../../shared/indications.ts';
 import { useClient } from '../client-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
+import { WeightField } from './WeightField.tsx';
 
 const GUIDANCE: Array<{ id: Exclude<Guidance, 'none'>; label: string }> = [
   { id: 'emg', label: 'EMG' },
@@ -45,6 +46,10 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
           ))}
         </select>
         {session.vials.length > 0 && !readOnly && <p className="muted small">Remove the vials to change the product.</p>}
+      </section>
+
+      <section>
+        <WeightField weightKg={session.weightKg} readOnly={readOnly} onSave={(weightKg) => void update({ weightKg })} />
       </section>
 
       <section>
