@@ -1,23 +1,22 @@
 import { format } from 'date-fns';
 import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
-import { sumUnits } from '../../shared/domain/values.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { deriveSession, type DeriveInput, type PriorDose, type SessionDerived } from '../../shared/rules/index.ts';
 import { listAcknowledgements } from '../db/acknowledgements.ts';
 import { externalDosesUpTo } from '../db/external-doses.ts';
 import * as patients from '../db/patients.ts';
-import { earlierSignedSessions, siteUnitsOfSessions } from '../db/prior-doses.ts';
+import { earlierSignedSessions } from '../db/prior-doses.ts';
 import { found } from '../db/rows.ts';
 import { listVials } from '../db/session-parts.ts';
 import { getStoredDerived } from '../db/session-derived.ts';
 import * as repo from '../db/sessions.ts';
-import { listSites } from '../db/sites.ts';
+import { sitesForDerivation } from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
  * Everything deriveSession needs about one session, read in seven statements whatever the patient's
  * history: the session, its patient, sites, vials and acknowledgements, the earlier signed sessions
- * with their site units, and the doses given elsewhere.
+ * with their units, and the doses given elsewhere.
  */
 export function buildDeriveInput(ctx: ServiceContext, sessionId: string): DeriveInput {
   return deriveInputFor(ctx, found(repo.getSessionRecord(ctx.db, sessionId), `Session ${sessionId}`));
@@ -27,18 +26,13 @@ export function deriveInputFor(ctx: ServiceContext, session: repo.SessionRecord)
   const db = ctx.db;
   const patient = found(patients.getPatient(db, session.patientId), `Patient ${session.patientId}`);
   const earlierSessions = earlierSignedSessions(db, { id: session.id, patientId: session.patientId, date: session.date });
-  const unitsBySession = new Map<string, number[]>();
-  for (const [id, units] of siteUnitsOfSessions(db, earlierSessions.map((s) => s.id))) {
-    const list = unitsBySession.get(id);
-    if (list) list.push(units);
-    else unitsBySession.set(id, [units]);
-  }
   const earlier: PriorDose[] = earlierSessions.map((s) => ({
     id: s.id,
     date: s.date,
     productId: s.product_id,
     indications: [s.indication as IndicationId, ...(JSON.parse(s.other_indications) as IndicationId[])],
-    units: sumUnits(unitsBySession.get(s.id) ?? []),
+    // Summed in the query in whole hundredths, exactly as sumUnits does (shared/domain/values.ts).
+    units: s.centiunits / 100,
     origin: 'session',
   }));
   for (const d of externalDosesUpTo(db, session.patientId, session.date)) {
@@ -65,9 +59,7 @@ export function deriveInputFor(ctx: ServiceContext, session: repo.SessionRecord)
         id: v.id, productId: v.productId, sizeUnits: v.sizeUnits, lot: v.lot, expiry: v.expiry, diluentMl: v.diluentMl,
         reconstitutedAt: v.reconstitutedAt, createdAt: v.createdAt,
       })),
-      sites: listSites(db, session.id).map((s) => ({
-        id: s.id, seq: s.seq, muscleId: s.muscleId, side: s.side, units: s.units, guidance: s.guidance, createdAt: s.createdAt,
-      })),
+      sites: sitesForDerivation(db, session.id),
       template: session.templateOrigin,
     },
     patient: { birthDate: patient.birthDate },
