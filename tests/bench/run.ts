@@ -13,15 +13,21 @@ import { createDispatcher, type Dispatch } from '../../electron/dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from '../../electron/services/context.ts';
 import { createHandlers, type MaintenanceHandlers } from '../../electron/services/index.ts';
 import { addSite } from '../../electron/services/sites.ts';
+import { buildDeriveInput } from '../../electron/services/derive.ts';
+import { EARLIER_SESSIONS_SQL } from '../../electron/db/prior-doses.ts';
+import { getMuscle, getView, viewsForIndication } from '../../shared/atlas/index.ts';
+import { deriveSession } from '../../shared/rules/index.ts';
 import { currentClinicianName } from '../../electron/db/clinicians.ts';
 import { patientSearchQuery } from '../../electron/db/patients.ts';
 import type { SessionDetail, SessionSummary } from '../../shared/domain/types.ts';
-import type { SiteAddInput } from '../../shared/ipc/contract.ts';
+import type { SessionDerivedView, SiteAddInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { CLINIC, clinicDatabase, SEARCH, searchDatabase } from './generate.ts';
 
 const SITE_WRITES = 2_000;
+const DERIVES = 2_000;
+const DERIVE_SITES = 100;
 const WARMUP = 100;
 
 // ---------- timing helpers ----------
@@ -252,6 +258,56 @@ async function timeline(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   };
 }
 
+/**
+ * session:derive for a draft of DERIVE_SITES sites whose patient has CLINIC.timelineSessions earlier signed
+ * sessions: the live derivation the chart screen asks for after every change.
+ */
+async function derive(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
+  const { dispatch, ctx } = b;
+  const patient = ctx.db.prepare<[], { id: string }>("SELECT id FROM patients WHERE mrn = 'MRN-100000'").get();
+  if (!patient) throw new Error('bench: patient MRN-100000 missing');
+  // Sites spread over the migraine views' injectable muscles, so totals, CPT and findings have real work.
+  const targets = viewsForIndication('chronic_migraine').flatMap((viewId) => {
+    const view = getView(viewId);
+    return view.regions
+      .filter((r) => r.layer === 'superficial' && getMuscle(r.muscleId).injectionTarget)
+      .map((r) => ({ viewId: view.id, viewVersion: view.version, muscleId: r.muscleId, side: r.side, x: r.label.x, y: r.label.y }));
+  });
+  const draft = await call<SessionDetail>(dispatch, 'session:create', {
+    patientId: patient.id, date: '2026-01-05', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA',
+  });
+  await call(dispatch, 'session:update', { id: draft.id, weightKg: 70 });
+  await call(dispatch, 'vial:add', { sessionId: draft.id, productId: 'onabotulinumtoxinA', sizeUnits: 200, lot: 'B100', expiry: '2027-06-30', diluentMl: 4 });
+  for (let i = 0; i < DERIVE_SITES; i += 1) {
+    const t = targets[i % targets.length];
+    if (!t) throw new Error('bench: no injectable muscles on the migraine views');
+    await call(dispatch, 'site:add', { sessionId: draft.id, ...t, units: 2.5 });
+  }
+  const input = buildDeriveInput(ctx, draft.id);
+  const signedEarlier = input.earlier.filter((d) => d.origin === 'session').length;
+  for (let i = 0; i < WARMUP; i += 1) await call(dispatch, 'session:derive', { sessionId: draft.id });
+  const live = await sample(DERIVES, () => call(dispatch, 'session:derive', { sessionId: draft.id }));
+  const inputOnly = syncSample(DERIVES, () => ctx.db.transaction(() => buildDeriveInput(ctx, draft.id))());
+  const rulesOnly = syncSample(DERIVES, () => deriveSession(input));
+  const derived = await call<SessionDerivedView>(dispatch, 'session:derive', { sessionId: draft.id });
+  await call(dispatch, 'session:sign', { id: draft.id });
+  const stored = await sample(DERIVES, () => call(dispatch, 'session:derive', { sessionId: draft.id }));
+  const storedBytes = (ctx.db.prepare('SELECT length(derived) FROM session_derived WHERE session_id = ?').pluck().get(draft.id) as number) ?? 0;
+  const p99 = pct(live, 0.99);
+  return {
+    rows: [
+      { what: `(5) session:derive, draft of ${DERIVE_SITES} sites, ${signedEarlier} earlier signed sessions`, s: live, target: 'p99 < 2 ms', ok: p99 < 2 },
+      { what: '    buildDeriveInput() alone (7 statements, read transaction)', s: inputOnly },
+      { what: '    deriveSession() alone (pure rules)', s: rulesOnly },
+      { what: '    session:derive of the same session once signed (stored figures)', s: stored },
+    ],
+    notes: [
+      `derived: ${derived.totals.sites} sites, ${derived.totals.units} U, ${derived.findings.length} findings, ${derived.cpt.length} CPT lines; stored JSON ${storedBytes} bytes`,
+      `plan of the earlier-sessions query: ${plan(ctx.db, EARLIER_SESSIONS_SQL, { id: draft.id, patientId: patient.id, date: '2026-01-05' })}`,
+    ],
+  };
+}
+
 async function search(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   const { dispatch, ctx } = b;
   const prefixes = ['ga', 'mar', 'ok', 'ngu', 'sch', 'li', 'wa', 'ch', 'mü', 'san', 'ma', 'jo'];
@@ -309,10 +365,13 @@ const bench = await openCopy(clinic.file);
 try {
   const writes = await siteWrites(bench);
   const tl = await timeline(bench);
+  const dv = await derive(bench);
   table('Site writes (10-year clinic database)', writes.rows);
   writes.notes.forEach((n) => console.log(`  ${n}`));
   table('Patient timeline (10-year clinic database)', tl.rows);
   tl.notes.forEach((n) => console.log(`  ${n}`));
+  table('Derived figures (10-year clinic database)', dv.rows);
+  dv.notes.forEach((n) => console.log(`  ${n}`));
 } finally {
   bench.close();
 }
