@@ -46,3 +46,12 @@ export function collectPageProblems(page: Page): string[] {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
 }
+
+/** One channel through the app's own dispatcher; answers the value, throws on an error envelope. */
+export function call<T>(backend: Backend, channel: string, input: unknown): Promise<T> {
+  return Promise.resolve(backend.dispatch(channel, input)).then((result) => {
+    const r = result as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  });
+}

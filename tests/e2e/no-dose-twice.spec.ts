@@ -2,19 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
-import { attachBackend, collectPageProblems } from './bridge.ts';
+import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { clickMuscle } from './canvas.ts';
 
 /** Saving a site takes this long here, as on a busy disk: long enough for a second press to land while the first is in flight. */
 const SLOW_SAVE_MS = 400;
-
-function call<T>(backend: Backend, channel: string, input: unknown): Promise<T> {
-  return Promise.resolve(backend.dispatch(channel, input)).then((result) => {
-    const r = result as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  });
-}
 
 /** A clinician profile, a patient and an empty migraine draft with its product and vial, opened on the chart. */
 async function openDraft(page: Page, backend: Backend): Promise<string> {

@@ -5,6 +5,7 @@ import type { Nav } from '../App.tsx';
 import { useClient } from '../client-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
+import { SignDialog } from './SignDialog.tsx';
 
 /**
  * Sign a draft (after a confirmation that lists what is missing and every warning not yet
@@ -21,8 +22,6 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
   const { busy, error, run, clearError } = useAction();
   const [mode, setMode] = useState<'idle' | 'confirm-sign' | 'amend'>('idle');
   const [reason, setReason] = useState('');
-  const open = (derived?.findings ?? []).filter((f) => f.severity === 'warning' && !f.acknowledgement);
-  const missing = derived?.completeness ?? [];
 
   if (session.status === 'signed') {
     return (
@@ -59,37 +58,19 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
 
   return (
     <div className="sign-box">
-      {mode === 'confirm-sign' ? (
-        <>
-          <span className="warn-text">After signing, the session cannot be changed; corrections become amendments.</span>
-          {missing.length > 0 && (
-            <ul className="sign-findings" data-testid="sign-missing" aria-label="Missing before signing">
-              {missing.map((c) => <li key={c.kind}>{c.message}</li>)}
-            </ul>
-          )}
-          {open.length > 0 && (
-            <div className="sign-findings" data-testid="sign-open-warnings" role="alert">
-              <strong>{open.length} warning{open.length === 1 ? ' is' : 's are'} not acknowledged:</strong>
-              <ul>{open.map((f) => <li key={f.key}>{f.message}</li>)}</ul>
-            </div>
-          )}
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || missing.length > 0}
-            data-testid="confirm-sign"
-            onClick={() => void run(async () => onSigned(await client.session.sign({ id: session.id })))}
-          >
-            {open.length > 0 ? 'Sign with these warnings' : 'Sign now'}
-          </button>
-          <button type="button" onClick={() => { setMode('idle'); clearError(); }}>Cancel</button>
-        </>
-      ) : (
-        <button type="button" className="primary" onClick={() => setMode('confirm-sign')} data-testid="sign">
-          Sign session…
-        </button>
+      <button type="button" className="primary" onClick={() => setMode('confirm-sign')} data-testid="sign">
+        Sign session…
+      </button>
+      {mode === 'confirm-sign' && (
+        <SignDialog
+          derived={derived}
+          busy={busy}
+          error={error}
+          onCancel={() => { setMode('idle'); clearError(); }}
+          onSign={() => void run(async () => onSigned(await client.session.sign({ id: session.id })))}
+        />
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && mode !== 'confirm-sign' && <p className="form-error" role="alert">{error}</p>}
     </div>
   );
 }
