@@ -5,7 +5,7 @@ import { deriveSession, type DeriveInput, type PriorDose, type SessionDerived } 
 import { listAcknowledgements } from '../db/acknowledgements.ts';
 import { externalDosesUpTo } from '../db/external-doses.ts';
 import * as patients from '../db/patients.ts';
-import { earlierSignedSessions } from '../db/prior-doses.ts';
+import { earlierSignedSessions, signedSessionCentiunits } from '../db/prior-doses.ts';
 import { found } from '../db/rows.ts';
 import { listVials } from '../db/session-parts.ts';
 import { getStoredDerived } from '../db/session-derived.ts';
@@ -14,9 +14,10 @@ import { sitesForDerivation } from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
- * Everything deriveSession needs about one session, read in seven statements whatever the patient's
- * history: the session, its patient, sites, vials and acknowledgements, the earlier signed sessions
- * with their units, and the doses given elsewhere.
+ * Everything deriveSession needs about one session, read in at most eight statements whatever the
+ * patient's history: the session, its patient, sites, vials and acknowledgements, the earlier signed
+ * sessions, their units (only for sessions not summed before on this connection), and the doses given
+ * elsewhere.
  */
 export function buildDeriveInput(ctx: ServiceContext, sessionId: string): DeriveInput {
   return deriveInputFor(ctx, found(repo.getSessionRecord(ctx.db, sessionId), `Session ${sessionId}`));
@@ -26,13 +27,14 @@ export function deriveInputFor(ctx: ServiceContext, session: repo.SessionRecord)
   const db = ctx.db;
   const patient = found(patients.getPatient(db, session.patientId), `Patient ${session.patientId}`);
   const earlierSessions = earlierSignedSessions(db, { id: session.id, patientId: session.patientId, date: session.date });
+  const centiunits = signedSessionCentiunits(db, earlierSessions);
   const earlier: PriorDose[] = earlierSessions.map((s) => ({
     id: s.id,
     date: s.date,
     productId: s.product_id,
     indications: [s.indication as IndicationId, ...(JSON.parse(s.other_indications) as IndicationId[])],
-    // Summed in the query in whole hundredths, exactly as sumUnits does (shared/domain/values.ts).
-    units: s.centiunits / 100,
+    // Summed in whole hundredths, exactly as sumUnits does (shared/domain/values.ts).
+    units: (centiunits.get(s.id) ?? 0) / 100,
     origin: 'session',
   }));
   for (const d of externalDosesUpTo(db, session.patientId, session.date)) {

@@ -98,6 +98,16 @@ describe("a session's earlier doses", () => {
     expect(ids(buildDeriveInput(b.ctx, original.id).earlier)).toEqual([]);
   });
 
+  it("follow an earlier session's correction: its units are those of the latest signed version", async () => {
+    const original = await signed('2026-03-01', [5, 5]);
+    const today = await session('2026-06-01', [5]);
+    expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: original.id, units: 10 })]);
+    const correction = await amendment(original, 1.25);
+    expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: original.id, units: 10 })]);
+    await b.call('session:sign', { id: correction.id });
+    expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: correction.id, units: 2.5 })]);
+  });
+
   it('count the other indications treated at those sessions', async () => {
     const s = await signed('2026-03-01', [5], { otherIndications: ['cervical_dystonia'] });
     const today = await session('2026-06-01', [5]);
