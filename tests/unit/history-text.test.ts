@@ -24,3 +24,13 @@ describe('session history lines', () => {
     expect(describeAuditEntry(entry({ entity: 'outcome_scores', action: 'insert', after: { scale_id: 'tsui', value: '7' } }), name)).toBe('Score recorded: Tsui 7');
   });
 });
+
+describe('acknowledgements and weight in the history', () => {
+  it('say which warning was acknowledged and why, and when one is withdrawn', () => {
+    const ack = { finding_kind: 'per_muscle_max', reason: 'tolerated before' };
+    expect(describeAuditEntry(entry({ entity: 'finding_acknowledgements', action: 'insert', after: ack }), name)).toBe('Warning acknowledged (per_muscle_max): tolerated before');
+    expect(describeAuditEntry(entry({ entity: 'finding_acknowledgements', action: 'delete', before: ack }), name)).toBe('Acknowledgement withdrawn (per_muscle_max)');
+    expect(describeAuditEntry(entry({ entity: 'finding_acknowledgements', before: ack, after: { ...ack, reason: 'large neck' } }), name)).toBe('Acknowledgement: reason tolerated before → large neck');
+    expect(describeAuditEntry(entry({ entity: 'sessions', before: { weight_kg: null }, after: { weight_kg: 24.5 } }), name)).toBe('Session: weight kg — → 24.5');
+  });
+});

@@ -8,11 +8,12 @@ const FIELD_LABEL: Record<string, string> = {
   date: 'date', indication: 'indication', other_indications: 'other indications', product_id: 'product',
   notes: 'notes', next_due_date: 'next due', status: 'status', value: 'value', scale_id: 'scale',
   lot: 'lot', expiry: 'expiry', diluent_ml: 'diluent mL', size_units: 'vial size', description: 'description',
-  severity: 'severity', onset_date: 'onset',
+  severity: 'severity', onset_date: 'onset', weight_kg: 'weight kg', reason: 'reason',
 };
 
 const ENTITY_LABEL: Record<string, string> = {
   sessions: 'Session', sites: 'Site', session_vials: 'Vial', outcome_scores: 'Score', adverse_events: 'Adverse event',
+  finding_acknowledgements: 'Acknowledgement',
 };
 
 function show(v: unknown): string {
@@ -48,9 +49,10 @@ export function describeAuditEntry(e: AuditEntry, muscleName: (id: string) => st
     if (e.entity === 'session_vials') return `Vial recorded: ${show(row.size_units)} U, lot ${show(row.lot)}`;
     if (e.entity === 'outcome_scores') return `Score recorded: ${scaleLabel(row.scale_id)} ${show(row.value)}`;
     if (e.entity === 'adverse_events') return `Adverse event recorded: ${show(row.description)}`;
+    if (e.entity === 'finding_acknowledgements') return `Warning acknowledged (${show(row.finding_kind)}): ${show(row.reason)}`;
     return `${label} added`;
   }
-  if (e.action === 'delete') return `${label} removed`;
+  if (e.action === 'delete') return e.entity === 'finding_acknowledgements' ? `Acknowledgement withdrawn (${show(row.finding_kind)})` : `${label} removed`;
   const before = e.before ?? {};
   const after = e.after ?? {};
   if (e.entity === 'sessions' && before.status === 'draft' && after.status === 'signed') return `Signed by ${show(after.signed_by)}`;
