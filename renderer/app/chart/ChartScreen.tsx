@@ -14,7 +14,6 @@ import { isDeepSite, muscleChoices, sessionViews, viewForSession, viewMuscleChoi
 import { useInFlight } from './in-flight.ts';
 import { newPendingSite, siteFromPending, type PendingSite } from './placement.ts';
 import { SitePanel, sideLabel } from './SitePanel.tsx';
-import { SitesTabPanels } from './sites-tab-panels.tsx';
 import { useChartShortcuts } from './useChartShortcuts.ts';
 import { useDerived } from './checks/useDerived.ts';
 
@@ -212,9 +211,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
             onPlaceByMuscle={placeByMuscle}
             onChangeSite={(site, changes) => void editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } })}
             onDelete={(site) => void remove(site)}
-          >
-            <SitesTabPanels session={session} sites={editor.sites} />
-          </SitePanel>
+          />
         </ChartSide>
       </div>
     </main>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Side } from '../../../shared/atlas/types.ts';
 import type { Guidance, Site } from '../../../shared/domain/types.ts';
 import { sumUnits, units as unitsSchema } from '../../../shared/domain/values.ts';
@@ -45,8 +45,8 @@ export function sideLabel(side: Side): string {
   return side === 'midline' ? 'midline' : side === 'left' ? 'L' : 'R';
 }
 
-/** The Sites tab: the site being placed, the list of sites and their totals, then `children` (more panels). */
-export function SitePanel({ children, ...props }: SitePanelProps & { children?: ReactNode }) {
+/** The Sites tab: the site being placed, the list of sites and their totals. */
+export function SitePanel(props: SitePanelProps) {
   const { sites, pending, readOnly } = props;
   const total = sumUnits(sites.map((s) => s.units));
   const byMuscle = new Map<string, number[]>();
@@ -104,7 +104,6 @@ export function SitePanel({ children, ...props }: SitePanelProps & { children?: 
           </tbody>
         </table>
       )}
-      {children}
     </aside>
   );
 }
