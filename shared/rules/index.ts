@@ -3,7 +3,7 @@
  * (totals, concentration, volumes, waste, billing, CPT, rolling totals) and every finding with its
  * sources. The chart, signing, the summary and the review all read this one result.
  */
-import { ageOn } from './dates.ts';
+import { ageOn, daysBetween } from './dates.ts';
 import { billingFindings, deriveBilling } from './billing.ts';
 import { completeness, templateDeparture } from './completeness.ts';
 import { deriveCpt } from './cpt.ts';
@@ -45,6 +45,7 @@ export function deriveSession(input: DeriveInput): SessionDerived {
     ...billingFindings(billing, session.productId),
     ...cpt.findings,
     ...(departure ? [departure] : []),
+    ...futureDate(session.date, input.today),
   ];
   return {
     totals,
@@ -59,6 +60,13 @@ export function deriveSession(input: DeriveInput): SessionDerived {
     ageYears,
     pediatric: population === 'pediatric',
   };
+}
+
+/** A session dated after today is most likely a typing error in the date; every window is counted from it. */
+function futureDate(date: string, today: string): Finding[] {
+  const days = daysBetween(today, date);
+  if (days <= 0) return [];
+  return [{ key: 'future_date', kind: 'future_date', severity: 'warning', message: `The session is dated ${date}, ${days} day${days === 1 ? '' : 's'} after today; windows and intervals are counted from that date.`, sources: [] }];
 }
 
 /** One finding per key (the first, most specific one wins). */

@@ -142,3 +142,10 @@ describe('completeness, template departure and acknowledgements', () => {
     }
   });
 });
+
+describe('the session date against today', () => {
+  it('warns when the session is dated after today, not on today', () => {
+    expect(deriveSession(input({ date: '2026-11-30' })).findings.map((f) => f.kind)).not.toContain('future_date');
+    expect(deriveSession(input({ date: '2026-12-01' })).findings.find((f) => f.kind === 'future_date')!.message).toMatch(/1 day after today/);
+  });
+});
