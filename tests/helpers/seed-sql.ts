@@ -78,6 +78,22 @@ function sign(db: Database.Database, sessionId: string): void {
   db.prepare("UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = 'Dr. Rivera' WHERE id = ?").run(T, sessionId);
 }
 
+/** A follow-up visit of a signed session (scores, an adverse event, a muscle grade) and a grade at a draft. */
+function seedFollowUp(db: Database.Database, signedSessionId: string, draftSessionId: string): void {
+  insert(db, 'follow_up_visits', {
+    id: 'fu-1', session_id: signedSessionId, date: '2025-04-05', clinician_name: 'Dr. Rivera', satisfaction: 8, onset_date: '2025-03-05',
+    wear_off_date: '2025-05-20', notes: 'good effect, "less pain"', created_at: T, updated_at: T,
+  });
+  insert(db, 'follow_up_scores', { id: 'fu-1-score', follow_up_id: 'fu-1', scale_id: 'cgi_i', value: '2', note: '', created_at: T });
+  insert(db, 'follow_up_adverse_events', {
+    id: 'fu-1-ae', follow_up_id: 'fu-1', onset_date: '2025-03-10', description: 'neck weakness', severity: 'mild', serious: 0,
+    relatedness: 'probable', outcome: 'resolved', created_at: T,
+  });
+  insert(db, 'muscle_scores', { id: 'fu-1-mas', session_id: null, follow_up_id: 'fu-1', muscle_id: 'biceps_brachii', side: 'left', scale_id: 'mas', value: '1+', created_at: T });
+  insert(db, 'muscle_scores', { id: 'draft-mas', session_id: draftSessionId, follow_up_id: null, muscle_id: 'biceps_brachii', side: 'left', scale_id: 'mas', value: '2', created_at: T });
+  db.prepare("UPDATE follow_up_visits SET satisfaction = 9 WHERE id = 'fu-1'").run();
+}
+
 /** A small clinic: every table holds rows, with draft, signed and amended sessions and audit rows. */
 export function seedClinic(db: Database.Database): Seeded {
   return db.transaction(() => {
@@ -122,10 +138,14 @@ export function seedClinic(db: Database.Database): Seeded {
       id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'head-front', diagram_version: 1, x: 1, y: 2,
       muscle_id: 'procerus', side: 'midline', units: 5, note: '',
     });
+    seedFollowUp(db, signedSessionId, draftSessionId);
     insert(db, 'prior_authorizations', {
       id: 'pa-1', patient_id: p1, payer: 'Acme Health', number: 'PA-77', product_id: 'onabotulinumtoxinA', valid_from: '2025-01-01',
       valid_to: '2025-12-31', approved_units: 400, approved_visits: 4, notes: '', created_at: T, updated_at: T,
     });
+    insert(db, 'settings', { key: 'clinicName', value: JSON.stringify('Clínica "Rivera" Neurology'), updated_at: T });
+    insert(db, 'settings', { key: 'unitsStep', value: JSON.stringify({ blepharospasm: 0.25, cervical_dystonia: 2.5 }), updated_at: T });
+    db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify({ blepharospasm: 0.5 }), 'unitsStep');
     return { patientIds, draftSessionId, signedSessionId, amendmentSessionId, siteIds };
   })();
 }
