@@ -1,3 +1,4 @@
+import supplement from '../../resources/reference/scales-supplement.json' with { type: 'json' };
 import { reference, sourceRef, type SourceRef } from './reference.ts';
 
 /**
@@ -8,7 +9,7 @@ import { reference, sourceRef, type SourceRef } from './reference.ts';
  */
 export type ScaleKind =
   | { kind: 'numeric'; min: number; max: number | null; integer: boolean }
-  | { kind: 'ordinal'; grades: readonly string[] };
+  | { kind: 'ordinal'; grades: readonly string[]; labels?: Readonly<Record<string, string>> };
 
 export interface Scale {
   id: string;
@@ -26,14 +27,23 @@ interface RawScale {
   note?: string;
   sources?: string[];
   from_memory?: boolean;
+  grades?: Record<string, string>;
 }
 
-const RAW = reference.outcome_scales as unknown as RawScale[];
+/** The reference's scales, then those it lacks (resources/reference/scales-supplement.json, marked unverified). */
+const RAW = [...(reference.outcome_scales as unknown as RawScale[]), ...(supplement.outcome_scales as RawScale[])];
 
 function def(id: string, referenceName: string, label: string, kind: ScaleKind): Scale {
   const raw = RAW.find((s) => s.name === referenceName);
   if (!raw) throw new Error(`scales: '${referenceName}' is not in the reference's outcome_scales`);
   return { id, referenceName, label, kind, caveat: raw.note ?? null, ref: sourceRef(raw) };
+}
+
+/** An ordinal scale whose grades (and their wording) are listed with the scale in the supplement. */
+function graded(referenceName: string): ScaleKind {
+  const grades = RAW.find((s) => s.name === referenceName)?.grades;
+  if (!grades) throw new Error(`scales: '${referenceName}' lists no grades`);
+  return { kind: 'ordinal', grades: Object.keys(grades), labels: grades };
 }
 
 const num = (min: number, max: number | null, integer = true): ScaleKind => ({ kind: 'numeric', min, max, integer });
@@ -54,6 +64,9 @@ export const SCALES: readonly Scale[] = [
   def('mas', 'Modified Ashworth Scale', 'Modified Ashworth', { kind: 'ordinal', grades: ['0', '1', '1+', '2', '3', '4'] }),
   def('das', 'Disability Assessment Scale (DAS)', 'Disability Assessment Scale (per domain, recalled)', num(0, 3)),
   def('gas', 'Goal Attainment Scaling (GAS)', 'Goal Attainment Scaling (per goal, recalled)', num(-2, 2)),
+  def('omdq25', 'Oromandibular Dystonia Questionnaire (OMDQ-25)', 'OMDQ-25 (range recalled)', num(0, 100)),
+  def('cgi_i', 'Clinical Global Impression - Improvement (CGI-I)', 'CGI-I, clinician (recalled)', graded('Clinical Global Impression - Improvement (CGI-I)')),
+  def('pgi_i', 'Patient Global Impression of Improvement (PGI-I)', 'PGI-I, patient (recalled)', graded('Patient Global Impression of Improvement (PGI-I)')),
 ];
 
 export function getScale(id: string): Scale {
