@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Settings } from '../shared/domain/settings.ts';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
 import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups } from './db/backup.ts';
 import { checkIntegrity, DamagedDatabaseError, isDamageError } from './db/integrity.ts';
@@ -24,6 +25,10 @@ export interface BackendOptions {
   chooseExportFile?: () => Promise<string | null>;
   /** Which export file to import; the shell asks with an open dialog. Null: the user cancelled. */
   chooseImportFile?: () => Promise<string | null>;
+  /** A folder to copy backups to; the shell asks with a folder dialog. Null: the user cancelled. */
+  chooseBackupFolder?: () => Promise<string | null>;
+  /** Told after a save changed the settings (the shell applies the theme to its native parts). */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 export interface Backend {
@@ -110,7 +115,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     chooseImportFile: options.chooseImportFile ?? cancelled,
     logError,
   });
-  const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance), {
+  const settingsHooks = {
+    logError,
+    ...(options.chooseBackupFolder ? { chooseBackupFolder: options.chooseBackupFolder } : {}),
+    ...(options.onSettingsChanged ? { onSettingsChanged: options.onSettingsChanged } : {}),
+  };
+  const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance, settingsHooks), {
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const startupBackup = dailyBackup(ctx.db, paths.backupDir, now()).catch((err: unknown) => {

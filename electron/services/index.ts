@@ -8,6 +8,7 @@ import * as parts from './parts.ts';
 import * as patients from './patients.ts';
 import * as records from './records.ts';
 import * as sessions from './sessions.ts';
+import * as settings from './settings.ts';
 import * as sites from './sites.ts';
 
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -18,7 +19,12 @@ export type MaintenanceChannel = 'app:health' | 'backup:now' | 'backup:list' | '
 export type MaintenanceHandlers = { [C in MaintenanceChannel]: Handler<C> };
 
 /** One handler per contract channel; a missing or extra channel is a compile error. */
-export function createHandlers(ctx: ServiceContext, info: () => AppInfo, maintenance: MaintenanceHandlers): Handlers {
+export function createHandlers(
+  ctx: ServiceContext,
+  info: () => AppInfo,
+  maintenance: MaintenanceHandlers,
+  settingsHooks: settings.SettingsHooks = {},
+): Handlers {
   return {
     ...maintenance,
     'app:info': () => info(),
@@ -60,5 +66,8 @@ export function createHandlers(ctx: ServiceContext, info: () => AppInfo, mainten
     'clinician:get': () => records.getClinician(ctx),
     'clinician:save': (input) => records.saveClinician(ctx, input),
     'audit:list': (input) => records.listAuditEntries(ctx, input),
+    'settings:get': () => settings.getSettings(ctx, settingsHooks.logError),
+    'settings:save': (input) => settings.saveSettings(ctx, input, settingsHooks),
+    'settings:chooseBackupFolder': () => settings.chooseBackupFolder(ctx, settingsHooks),
   };
 }

@@ -14,5 +14,6 @@ export const CHANNELS = [
   'template:list', 'template:saveFromSession', 'template:delete',
   'priorAuth:list', 'priorAuth:save', 'priorAuth:delete',
   'clinician:get', 'clinician:save', 'audit:list',
+  'settings:get', 'settings:save', 'settings:chooseBackupFolder',
   'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
 ] as const satisfies readonly Channel[];

@@ -6,6 +6,7 @@ import type {
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
 import type { SessionDerived } from '../rules/types.ts';
+import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domain/settings.ts';
 
 /**
  * The one IPC contract: channel → input schema and output type.
@@ -243,6 +244,13 @@ export const contract = {
       })
       .strict(),
   ),
+
+  /** Every setting, defaults filled in for keys never saved. */
+  'settings:get': channel<typeof empty, Settings>(empty),
+  /** Saves the keys given (only those that changed are written and audited); answers all settings. */
+  'settings:save': channel<z.ZodType<SettingsPatch>, Settings>(settingsPatchSchema),
+  /** Opens a folder dialog in main; the chosen folder receives a copy of every backup. Cancel changes nothing. */
+  'settings:chooseBackupFolder': channel<typeof empty, Settings>(empty),
 
   'audit:list': channel<z.ZodType<AuditListInput>, AuditEntry[]>(
     z

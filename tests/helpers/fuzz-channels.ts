@@ -1,7 +1,8 @@
 // Per-channel knowledge for the fuzz test: the fields of each input, a valid payload on real records (the
 // starting point of mutations), and valid-shaped payloads the services must refuse without writing.
 import fc from 'fast-check';
-import { PRODUCT_IDS } from '../../shared/clinical/products.ts';
+import { getProduct, PRODUCT_IDS } from '../../shared/clinical/products.ts';
+import { THEMES } from '../../shared/domain/settings.ts';
 import { INDICATION_IDS } from '../../shared/indications.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { validValue, type Field, type Kind } from './fuzz-fields.ts';
@@ -125,6 +126,21 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
     name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
   },
   'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), sessionId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
+  'settings:get': {},
+  'settings:save': {
+    clinicName: opt(text(200, false)), clinicAddress: opt(text(500, false)), clinicPhone: opt(text(60, false)),
+    defaultProductId: optNull(en(PRODUCT_IDS)),
+    defaultDilutions: opt({
+      k: 'record', keys: ['onabotulinumtoxinA'],
+      value: { k: 'object', fields: { sizeUnits: { k: 'numberIn', values: getProduct('onabotulinumtoxinA').vialSizes }, diluentMl: { k: 'number', min: 0.1, max: 20 } } },
+    }),
+    unitsStep: opt({ k: 'record', keys: INDICATION_IDS, value: { k: 'number', min: 0.05, max: 500, cents: true } }),
+    defaultRetreatmentDays: opt({ k: 'number', min: 1, max: 730, int: true }),
+    theme: opt(en(THEMES)),
+    backupFolder: { kind: { k: 'nullOnly' }, optional: true, nullable: true },
+    backupRetention: opt({ k: 'object', fields: { automatic: { k: 'number', min: 1, max: 365, int: true }, manual: { k: 'number', min: 1, max: 100, int: true } } }),
+  },
+  'settings:chooseBackupFolder': {},
   'backup:now': {},
   'backup:list': {},
   'backup:restore': { name: req({ k: 'backupName' }) },
@@ -133,12 +149,12 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
 };
 
 /** Channels that open files or dialogs: fuzzed with malformed input only, never called with a valid one. */
-export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import']);
+export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'settings:chooseBackupFolder', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import']);
 
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
-  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list',
+  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get',
 ]);
 
 const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side: 'left' };
@@ -150,7 +166,7 @@ const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side
 export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unknown> {
   const sitePart = { x: 400, y: 200, ...face, units: 5, guidance: 'emg', note: 'medial' };
   const payloads: Record<Channel, Record<string, unknown>> = {
-    'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {},
+    'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'settings:get': {}, 'settings:chooseBackupFolder': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {},
     'patient:create': { mrn: 'Z-9', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1971-03-04', sex: 'male', notes: 'n' },
     'patient:update': { id: s.patientId, mrn: 'Z-8', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02', sex: 'female', notes: 'n' },
     'patient:get': { id: s.patientId },
@@ -200,6 +216,11 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'priorAuth:delete': { id: s.priorAuthId },
     'clinician:save': { name: 'Dr. Imposter', credentials: 'MD', defaultProductId: 'onabotulinumtoxinA', defaultGuidance: 'emg' },
     'audit:list': { entity: 'sites', entityId: s.draftSiteId, limit: 10 },
+    'settings:save': {
+      clinicName: 'Neurology Clinic', clinicAddress: '1 Main St', clinicPhone: '555-0100', defaultProductId: 'onabotulinumtoxinA',
+      defaultDilutions: { onabotulinumtoxinA: { sizeUnits: 100, diluentMl: 2 } }, unitsStep: { blepharospasm: 0.25, chronic_migraine: 5 },
+      defaultRetreatmentDays: 90, theme: 'dark', backupFolder: null, backupRetention: { automatic: 30, manual: 5 },
+    },
     'backup:restore': { name: 'toxinmap-2026-01-01.sqlite' },
   };
   return payloads[channel];
@@ -322,6 +343,7 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
         shaped(channel, { patientId: fc.constant(s.otherPatientId), id: fc.constant(s.priorAuthId) }),
       ).map((p) => (String(p.validTo) < String(p.validFrom) ? { ...p, validFrom: p.validTo, validTo: p.validFrom } : p));
     case 'clinician:save':
+    case 'settings:save':
       return null; // every valid payload is a legitimate write
     default:
       return MAINTENANCE.has(channel) ? null : shaped(channel);

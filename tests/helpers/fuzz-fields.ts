@@ -14,7 +14,15 @@ export type Kind =
   | { k: 'mrn' }
   | { k: 'icd10' }
   | { k: 'backupName' }
-  | { k: 'number'; min: number; max: number; int?: boolean; exclusiveMin?: boolean; cents?: boolean };
+  | { k: 'number'; min: number; max: number; int?: boolean; exclusiveMin?: boolean; cents?: boolean }
+  /** One of a few numbers (a vial size the reference lists). */
+  | { k: 'numberIn'; values: readonly number[] }
+  /** An object whose keys are some of `keys` (a partial record, e.g. units step per indication). */
+  | { k: 'record'; keys: readonly string[]; value: Kind }
+  /** An object with exactly these fields, all required. */
+  | { k: 'object'; fields: Readonly<Record<string, Kind>> }
+  /** Only null is accepted (a value that can be reset here but set only elsewhere). */
+  | { k: 'nullOnly' };
 
 export interface Field {
   kind: Kind;
@@ -138,6 +146,37 @@ function badNumber(kind: Extract<Kind, { k: 'number' }>): fc.Arbitrary<unknown> 
   );
 }
 
+/** An own property even for "__proto__", on a fresh object. */
+function objectWith(key: string, value: unknown, base: Record<string, unknown> = {}): Record<string, unknown> {
+  const next = { ...base };
+  Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true });
+  return next;
+}
+
+const NOT_AN_OBJECT: fc.Arbitrary<unknown> = fc.constantFrom<unknown>([], [{}], 'x', '', 0, 1, true, false, ['a']);
+
+function badRecord(kind: Extract<Kind, { k: 'record' }>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    NOT_AN_OBJECT,
+    fc.tuple(notInEnum(kind.keys).filter((k): k is string => typeof k === 'string'), validValue(kind.value)).map(([k, v]) => objectWith(k, v)),
+    fc.tuple(fc.constantFrom(...kind.keys), invalidForKind(kind.value).filter((v) => v !== undefined)).map(([k, v]) => objectWith(k, v)),
+  );
+}
+
+function badObject(kind: Extract<Kind, { k: 'object' }>): fc.Arbitrary<unknown> {
+  const names = Object.keys(kind.fields);
+  const valid = validValue(kind) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.oneof(
+    NOT_AN_OBJECT,
+    fc.constant({}),
+    fc.tuple(valid, fc.constantFrom(...names)).map(([o, drop]) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== drop))),
+    fc.tuple(valid, fc.constantFrom(...names)).chain(([o, key]) =>
+      invalidForKind(kind.fields[key] as Kind).filter((v) => v !== undefined).map((v) => objectWith(key, v, o)),
+    ),
+    valid.map((o) => objectWith('extra', 1, o)),
+  );
+}
+
 /** Values this field must refuse. Never undefined (absent is how optional fields are valid) nor null when nullable. */
 export function invalidValue(field: Field): fc.Arbitrary<unknown> {
   const arb = invalidForKind(field.kind);
@@ -182,6 +221,19 @@ function invalidForKind(kind: Kind): fc.Arbitrary<unknown> {
       );
     case 'number':
       return fc.oneof(badNumber(kind), fc.constant(null));
+    case 'numberIn':
+      return fc.oneof(
+        fc.double({ noNaN: false }).filter((n) => !kind.values.includes(n)),
+        fc.constantFrom<unknown>(0, -1, Number.NaN, ...kind.values.map((v) => v + 1), ...kind.values.map(String)),
+        NOT_A_NUMBER,
+        fc.constant(null),
+      );
+    case 'record':
+      return fc.oneof(badRecord(kind), fc.constant(null));
+    case 'object':
+      return fc.oneof(badObject(kind), fc.constant(null));
+    case 'nullOnly':
+      return fc.oneof(fc.constantFrom<unknown>('', '/tmp', 'C:\\Backups', '../../etc', '\\\\server\\share'), fc.string({ maxLength: 30 }), NOT_A_STRING);
   }
 }
 
@@ -216,10 +268,21 @@ export function edgeValues(field: Field): unknown[] {
         return ['', '../../etc/passwd', 'x.db', '../x.sqlite', '/tmp/x.sqlite'];
       case 'number':
         return numberEdges(kind);
+      case 'numberIn':
+        return [0, -1, Number.NaN, ...kind.values.map((v) => v + 1), ...kind.values.map(String)];
+      case 'record':
+        return [[], 'x', objectWith('__proto__', 1), objectWith('other', 1), ...kind.keys.slice(0, 2).map((k) => objectWith(k, null)), objectWith(kind.keys[0] ?? 'x', 'x')];
+      case 'object':
+        return [[], 'x', objectWith('extra', 1), ...Object.keys(kind.fields).map((k) => objectWith(k, 'x'))];
+      case 'nullOnly':
+        return ['', '/tmp', 'C:\\Backups', '../x'];
     }
   })();
+  // An empty object is a valid partial record (no key set).
+  const emptyIsValid = kind.k === 'record';
   return [...byKind, ...common].filter(
-    (v) => v !== undefined && !(field.nullable === true && v === null) && !(kind.k === 'enumArray' && Array.isArray(v) && v.length === 0),
+    (v) => !(emptyIsValid && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) &&
+      v !== undefined && !(field.nullable === true && v === null) && !(kind.k === 'enumArray' && Array.isArray(v) && v.length === 0),
   );
 }
 
@@ -254,5 +317,16 @@ export function validValue(kind: Kind): fc.Arbitrary<unknown> {
           : fc.double({ min: kind.min, max: kind.max, noNaN: true, minExcluded: kind.exclusiveMin === true });
       return arb.map((n) => (Object.is(n, -0) ? 0 : n));
     }
+    case 'numberIn':
+      return fc.constantFrom(...kind.values);
+    case 'record':
+      return fc
+        .uniqueArray(fc.constantFrom(...kind.keys), { maxLength: kind.keys.length })
+        .chain((keys) => fc.tuple(...keys.map((k) => validValue(kind.value).map((v) => [k, v] as const))))
+        .map((entries) => Object.fromEntries(entries));
+    case 'object':
+      return fc.record(Object.fromEntries(Object.entries(kind.fields).map(([k, f]) => [k, validValue(f)])));
+    case 'nullOnly':
+      return fc.constant(null);
   }
 }
