@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { Settings } from '../shared/domain/settings.ts';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
-import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups } from './db/backup.ts';
-import { checkIntegrity, DamagedDatabaseError, isDamageError } from './db/integrity.ts';
-import { latestVersion, loadMigrations } from './db/migrate.ts';
+import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups, type DataPaths } from './db/backup.ts';
+import { checkIntegrity, DamagedDatabaseError } from './db/integrity.ts';
+import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
+import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
+import { checkSchema } from './db/schema-check.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
@@ -29,6 +31,17 @@ export interface BackendOptions {
   chooseBackupFolder?: () => Promise<string | null>;
   /** Told after a save changed the settings (the shell applies the theme to its native parts). */
   onSettingsChanged?: (settings: Settings) => void;
+  /**
+   * The user chose to start with a new, empty database although backups or set-aside files exist
+   * (the shell asks first; see DamagedDatabaseError reason 'missing' / 'empty').
+   */
+  allowNewDatabase?: boolean;
+}
+
+/** True when backups or files set aside by a restore show that this folder held a record before. */
+export function hadRecord(paths: DataPaths): boolean {
+  if (listBackups(paths.backupDir).length > 0) return true;
+  return fs.existsSync(paths.replacedDir) && fs.readdirSync(paths.replacedDir).some((n) => n.endsWith('.sqlite'));
 }
 
 export interface Backend {
@@ -42,6 +55,8 @@ export interface Backend {
    * or the copy failed (logged); never rejects.
    */
   startupBackup: Promise<BackupInfo | null>;
+  /** What start did before opening (a restore finished, leftovers removed, a -wal set aside), for the user. */
+  notices: RecoveryNotice[];
   close: () => void;
 }
 
@@ -50,8 +65,13 @@ const cancelled = () => Promise.resolve(null);
 /**
  * Everything main runs besides the window: the database, the services and the dispatcher.
  * Plain Node, so the end-to-end tests start exactly this with a temp folder.
- * Throws DamagedDatabaseError (carrying the latest usable backup) when the file is not a database or
- * fails its integrity check; the damaged file is left untouched.
+ *
+ * Before the database is opened: an interrupted restore is finished and leftovers are removed
+ * (recovery.ts); a -wal that does not fit the file is set aside, never merged.
+ * Throws DamagedDatabaseError (carrying the latest usable backup) when the file fails to open or to
+ * pass its checks (pages, structure), and when it is missing or empty while backups or set-aside files
+ * show there was a record: the app never starts silently on a new, empty database. The file itself is
+ * left untouched. `allowNewDatabase` (the user chose "start with an empty database") lifts the latter.
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const paths = dataPaths(options.dataDirectory);
@@ -67,25 +87,50 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       auditAuthor: () => actor.name,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
+  const latestBackup = () => latestUsableBackup(paths.backupDir, options.migrationsDir);
 
-  // An empty file where a database was (a truncated write, a failed sync) would otherwise be taken for
-  // a first start and silently become a new, empty record. With backups present it is damage.
-  if (fs.statSync(paths.file, { throwIfNoEntry: false })?.size === 0 && listBackups(paths.backupDir).length > 0) {
-    throw new DamagedDatabaseError(paths.file, 'the file is empty', latestUsableBackup(paths.backupDir));
+  const notices = recoverDataDirectory(paths, now());
+  const size = fs.statSync(paths.file, { throwIfNoEntry: false })?.size;
+  if ((size === undefined || size === 0) && hadRecord(paths)) {
+    if (!options.allowNewDatabase) {
+      throw new DamagedDatabaseError(
+        paths.file,
+        size === undefined
+          ? 'the database file is missing, although backups or set-aside files show there was a record'
+          : 'the database file is empty, although backups show there was a record',
+        latestBackup(),
+        size === undefined ? 'missing' : 'empty',
+      );
+    }
+    // The user chose a new, empty database: an empty file is kept aside rather than reused.
+    if (size === 0) {
+      fs.mkdirSync(paths.replacedDir, { recursive: true });
+      fs.renameSync(paths.file, keptPath(paths, now(), '-empty'));
+    }
+  }
+  if (size !== undefined && size > 0) {
+    try {
+      const walNotice = checkWriteAheadLog(paths, options.migrationsDir, now());
+      if (walNotice) notices.push(walNotice);
+    } catch (err) {
+      throw new DamagedDatabaseError(paths.file, `its write-ahead log could not be checked: ${(err as Error).message}`, latestBackup());
+    }
   }
   let opened: OpenedDatabase;
   try {
     opened = await open();
   } catch (err) {
-    if (isDamageError(err)) throw new DamagedDatabaseError(paths.file, (err as Error).message, latestUsableBackup(paths.backupDir));
-    throw err;
+    if (err instanceof NewerDatabaseError) throw err;
+    throw new DamagedDatabaseError(paths.file, (err as Error).message, latestBackup());
   }
   // Checked before the daily backup, so a damaged file never pushes a good backup out of the rotation.
   const integrity = checkIntegrity(opened.db);
-  if (!integrity.ok) {
+  const schema = integrity.ok ? checkSchema(opened.db, options.migrationsDir) : integrity;
+  if (!schema.ok) {
     opened.db.close();
-    throw new DamagedDatabaseError(paths.file, integrity.detail, latestUsableBackup(paths.backupDir));
+    throw new DamagedDatabaseError(paths.file, schema.detail, latestBackup());
   }
+  for (const n of notices) logError('start', new Error(n.message));
 
   const ctx: ServiceContext = {
     db: opened.db,
@@ -109,6 +154,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     paths,
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
+    migrationsDir: options.migrationsDir,
     reopen: open,
     afterDataReplaced: refreshActor,
     chooseExportFile: options.chooseExportFile ?? cancelled,
@@ -135,6 +181,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     dispatch,
     info,
     startupBackup,
+    notices,
     close: () => ctx.db.close(),
   };
 }

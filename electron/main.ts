@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { startBackend, type Backend, type BackendOptions } from './backend.ts';
-import { dataPaths, replaceWithBackup } from './db/backup.ts';
-import { DamagedDatabaseError } from './db/integrity.ts';
-import { NewerDatabaseError } from './db/migrate.ts';
+import { type Backend, type BackendOptions } from './backend.ts';
 import { registerIpc } from './ipc.ts';
 import { electronNativeBinding } from './native.ts';
 import { installSecurity, isAppUrl } from './security.ts';
+import { startWithRecovery } from './shell/dialogs.ts';
 
 // Bundled to dist-electron/main.cjs; the renderer is in dist/, migrations are copied beside main.cjs.
 const projectRoot = path.join(__dirname, '..');
@@ -108,65 +106,10 @@ async function chooseImportFile(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/**
- * The database file is damaged. Say so plainly and offer the newest good backup; the damaged file is
- * kept aside (renamed into replaced/), never deleted. Returns the backend, or null when the user quits.
- */
-async function offerRestore(err: DamagedDatabaseError, options: BackendOptions): Promise<Backend | null> {
-  const backup = err.latestBackup;
-  if (!backup) {
-    dialog.showErrorBox(
-      'ToxinMap: the patient database is damaged',
-      `The patient database cannot be read, and there is no backup to restore.\n\n` +
-        `The file has been kept, not deleted: ${err.file}\n\nDo not delete it. Contact support; details are in ${logFile()}.`,
-    );
-    return null;
-  }
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: 'ToxinMap',
-    message: 'The patient database is damaged and cannot be opened.',
-    detail:
-      `The latest backup is from ${formatWhen(backup.createdAt)}. Restoring it brings back the records as they were then; ` +
-      `anything entered after that time will be missing from the restored database.\n\n` +
-      `The damaged file will be kept (renamed, not deleted) in ${path.join(path.dirname(err.file), 'replaced')}.`,
-    buttons: [`Restore latest backup (${formatWhen(backup.createdAt)})`, 'Quit'],
-    defaultId: 0,
-    cancelId: 1,
-    noLink: true,
-  });
-  if (response !== 0) return null;
-  const restored = replaceWithBackup(dataPaths(options.dataDirectory), backup.name, new Date());
-  logError('restore at start', new Error(`restored ${restored.restoredFrom}; damaged file kept at ${restored.replacedFileKeptAt}`));
-  return startBackend(options);
-}
-
 async function start(): Promise<void> {
   installSecurity(appEntry);
-  const options = backendOptions();
-  try {
-    try {
-      backend = await startBackend(options);
-    } catch (err) {
-      if (!(err instanceof DamagedDatabaseError)) throw err;
-      logError('startBackend', err);
-      backend = await offerRestore(err, options);
-      if (!backend) {
-        app.exit(1);
-        return;
-      }
-    }
-  } catch (err) {
-    logError('startBackend', err);
-    const detail =
-      err instanceof NewerDatabaseError
-        ? err.message
-        : `The patient database could not be opened: ${(err as Error).message}\n\nNothing was deleted. Details are in ${logFile()}.`;
-    dialog.showErrorBox('ToxinMap cannot open its database', detail);
+  backend = await startWithRecovery(backendOptions(), logFile(), logError);
+  if (!backend) {
     app.exit(1);
     return;
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { checkIntegrity } from './integrity.ts';
+import { fsyncDir, fsyncFile, inspectFile, installIncoming, prepareIncoming, putBack } from './recovery.ts';
 
 export type BackupKind = BackupInfo['kind'];
 
@@ -32,8 +32,8 @@ export function dataPaths(dataDirectory: string): DataPaths {
  *   manual         last 10 (the clinician asked for them; a handful covers "before I tidy up")
  *   pre-migration  last 20 (rare, one per app update; the only copy in the old schema, so kept longest)
  *   pre-restore    last 10 (reserved for copies taken before a restore; none are made today, because a
- *                  restore keeps the replaced file in <dataDirectory>/replaced/, which is never rotated)
- * Files in replaced/ are never deleted by the app: a restore must not be able to lose data.
+ *                  restore keeps the replaced file in <dataDirectory>/replaced/)
+ * Files in replaced/ follow their own rule (REPLACED_RULE below), shown in Settings.
  */
 export const RETENTION: Readonly<Record<BackupKind, number>> = {
   automatic: 14,
@@ -82,28 +82,6 @@ export function findBackup(backupDir: string, name: string): BackupInfo & { path
   const found = listBackups(backupDir).find((b) => b.name === name);
   if (!found) throw new AppError('NOT_FOUND', `There is no backup named "${name}". Choose one from the list of backups.`);
   return { ...found, path: path.join(backupDir, found.name) };
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Not supported on every platform (Windows); the rename itself is still atomic.
-  }
 }
 
 function uniqueName(backupDir: string, base: string): string {
@@ -167,99 +145,127 @@ function localDay(date: Date): string {
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
 
-/** The automatic backup at start: at most one per local calendar day. Returns null when skipped. */
+/**
+ * The automatic backup at start: at most one per local calendar day. Returns null when skipped.
+ * A database without a single patient is not backed up: a copy of nothing would only push good
+ * backups out of the rotation (a start on an empty file must never cost the last good copy).
+ */
 export async function dailyBackup(db: Database.Database, backupDir: string, at: Date): Promise<BackupInfo | null> {
+  if (db.prepare('SELECT 1 FROM patients LIMIT 1').get() === undefined) return null;
   const today = localDay(at);
   const already = listBackups(backupDir).some((b) => b.kind === 'automatic' && localDay(new Date(b.createdAt)) === today);
   if (already) return null;
   return createBackup(db, backupDir, 'automatic', at);
 }
 
-/** Opens a backup read-only and runs the integrity check, so a damaged copy is never restored. */
-export function inspectBackup(file: string): { ok: boolean; detail: string; schemaVersion: number } {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = checkIntegrity(db);
-    return { ...integrity, schemaVersion: db.pragma('user_version', { simple: true }) as number };
-  } catch (err) {
-    return { ok: false, detail: (err as Error).message, schemaVersion: -1 };
-  } finally {
-    db?.close();
-  }
+/**
+ * Opens a backup read-only and checks its pages and its structure (exactly what this app's migrations
+ * make at its version), so a damaged or altered copy is never restored.
+ */
+export function inspectBackup(file: string, migrationsDir: string): { ok: boolean; detail: string; schemaVersion: number } {
+  return inspectFile(file, migrationsDir);
 }
 
-/** The newest backup that opens and passes the integrity check, or null. */
-export function latestUsableBackup(backupDir: string): BackupInfo | null {
+/** The newest backup that opens and passes its checks, or null. Backups of an empty database are passed over. */
+export function latestUsableBackup(backupDir: string, migrationsDir: string): BackupInfo | null {
   for (const b of listBackups(backupDir)) {
-    if (inspectBackup(path.join(backupDir, b.name)).ok) return b;
+    if (inspectBackup(path.join(backupDir, b.name), migrationsDir).ok) return b;
   }
   return null;
 }
 
-const SIDE_FILES = ['', '-wal', '-shm', '-journal'] as const;
-
 /**
- * Moves the database file and its -wal/-shm/-journal aside into replacedDir, under one timestamped
- * name. Renamed, never deleted: whatever a restore replaces can still be opened later.
+ * Swaps the database FILE for a backup (the database must be closed), crash-safe: the backup is copied
+ * and checked beside the live file first, then swapped in by an atomic rename, the current file kept in
+ * replaced/ (see recovery.ts for the steps and what a start after a crash does).
  */
-export function moveAside(file: string, replacedDir: string, at: Date): string {
-  fs.mkdirSync(replacedDir, { recursive: true });
-  const stamp = timestampForFile(at);
-  let target = path.join(replacedDir, `${stamp}-${path.basename(file)}`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(replacedDir, `${stamp}-${n}-${path.basename(file)}`);
-  const moved: [string, string][] = [];
-  try {
-    for (const suffix of SIDE_FILES) {
-      if (!fs.existsSync(file + suffix)) continue;
-      fs.renameSync(file + suffix, target + suffix);
-      moved.push([file + suffix, target + suffix]);
-    }
-  } catch (err) {
-    for (const [from, to] of moved.reverse()) fs.renameSync(to, from);
-    throw err;
-  }
-  fsyncDir(replacedDir);
-  return target;
-}
-
-/** Undoes moveAside (used when a restored file then fails to open). */
-export function moveBack(keptAt: string, file: string): void {
-  for (const suffix of SIDE_FILES) {
-    fs.rmSync(file + suffix, { force: true });
-    if (fs.existsSync(keptAt + suffix)) fs.renameSync(keptAt + suffix, file + suffix);
-  }
-}
-
-/**
- * Swaps the database FILE for a backup (the database must be closed): the current file goes aside to
- * replaced/, the backup is copied in through a temporary name. Opening it is the caller's job.
- */
-export function replaceWithBackup(paths: DataPaths, backupName: string, at: Date): { restoredFrom: string; replacedFileKeptAt: string | null } {
+export function replaceWithBackup(
+  paths: DataPaths,
+  backupName: string,
+  at: Date,
+  migrationsDir: string,
+): { restoredFrom: string; replacedFileKeptAt: string | null } {
   const backup = findBackup(paths.backupDir, backupName);
-  const hasCurrent = fs.existsSync(paths.file);
-  const keptAt = hasCurrent ? moveAside(paths.file, paths.replacedDir, at) : null;
-  const incoming = `${paths.file}.restoring`;
   try {
-    fs.copyFileSync(backup.path, incoming);
-    fsyncFile(incoming);
-    fs.renameSync(incoming, paths.file);
-    fsyncDir(path.dirname(paths.file));
+    prepareIncoming(paths, backup.path, migrationsDir);
   } catch (err) {
-    fs.rmSync(incoming, { force: true });
-    if (keptAt) moveBack(keptAt, paths.file);
-    throw new AppError('DATABASE', `The backup "${backupName}" could not be copied into place (${(err as Error).message}). Your data was not changed.`);
+    throw new AppError('DATABASE', `The backup "${backupName}" cannot be restored (${(err as Error).message}). Your data was not changed.`);
   }
+  const keptAt = installIncoming(paths, backup.name, at);
+  pruneReplaced(paths.replacedDir, at);
   return { restoredFrom: backup.name, replacedFileKeptAt: keptAt };
 }
 
+/** Puts back the file a restore replaced (used when the restored copy then fails to open). */
+export function moveBack(keptAt: string, paths: DataPaths): void {
+  putBack(paths, keptAt);
+}
+
 /**
- * At start, when the database is damaged: put the newest usable backup in place. The damaged file is
- * kept in replaced/. The caller then starts the backend normally.
+ * At start, when the database is damaged or missing: put the newest usable backup in place. The damaged
+ * file is kept in replaced/. The caller then starts the backend normally.
  */
-export function restoreLatestBackup(dataDirectory: string, at: Date = new Date()): { restoredFrom: string; replacedFileKeptAt: string | null } {
+export function restoreLatestBackup(
+  dataDirectory: string,
+  migrationsDir: string,
+  at: Date = new Date(),
+): { restoredFrom: string; replacedFileKeptAt: string | null } {
   const paths = dataPaths(dataDirectory);
-  const latest = latestUsableBackup(paths.backupDir);
+  const latest = latestUsableBackup(paths.backupDir, migrationsDir);
   if (!latest) throw new AppError('NOT_FOUND', 'There is no usable backup to restore.');
-  return replaceWithBackup(paths, latest.name, at);
+  return replaceWithBackup(paths, latest.name, at, migrationsDir);
+}
+
+/**
+ * What a restore sets aside in replaced/ (the file it replaced, a -wal that did not belong) is kept by
+ * this rule, applied after each restore and shown in Settings: the REPLACED_KEEP_NEWEST newest sets
+ * are always kept, and every set younger than REPLACED_KEEP_DAYS days. Older ones are deleted.
+ */
+export const REPLACED_KEEP_NEWEST = 5;
+export const REPLACED_KEEP_DAYS = 90;
+export const REPLACED_RULE = `the ${REPLACED_KEEP_NEWEST} most recent, and all from the last ${REPLACED_KEEP_DAYS} days`;
+
+const REPLACED_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-\d+)?-/;
+
+interface ReplacedSet {
+  stamp: string;
+  at: number;
+  files: string[];
+  bytes: number;
+}
+
+function replacedSets(replacedDir: string): ReplacedSet[] {
+  if (!fs.existsSync(replacedDir)) return [];
+  const sets = new Map<string, ReplacedSet>();
+  for (const name of fs.readdirSync(replacedDir)) {
+    const m = REPLACED_PATTERN.exec(name);
+    if (!m) continue;
+    const stamp = m[0];
+    const at = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+    const set = sets.get(stamp) ?? { stamp, at, files: [], bytes: 0 };
+    set.files.push(name);
+    set.bytes += fs.statSync(path.join(replacedDir, name), { throwIfNoEntry: false })?.size ?? 0;
+    sets.set(stamp, set);
+  }
+  return [...sets.values()].sort((a, b) => b.at - a.at || b.stamp.localeCompare(a.stamp));
+}
+
+/** Applies the replaced/ retention rule; returns the names deleted. */
+export function pruneReplaced(replacedDir: string, now: Date): string[] {
+  const removed: string[] = [];
+  const cutoff = now.getTime() - REPLACED_KEEP_DAYS * 24 * 60 * 60 * 1000;
+  replacedSets(replacedDir).forEach((set, i) => {
+    if (i < REPLACED_KEEP_NEWEST || set.at >= cutoff) return;
+    for (const name of set.files) {
+      fs.rmSync(path.join(replacedDir, name), { force: true });
+      removed.push(name);
+    }
+  });
+  return removed;
+}
+
+/** How many files replaced/ holds and their size, for Settings. */
+export function replacedSummary(replacedDir: string): { files: number; bytes: number } {
+  const sets = replacedSets(replacedDir);
+  return { files: sets.reduce((n, s) => n + s.files.length, 0), bytes: sets.reduce((n, s) => n + s.bytes, 0) };
 }

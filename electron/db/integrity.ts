@@ -18,10 +18,16 @@ export interface IntegrityResult {
  * not from a damaged file, and are not worth five times the wait at every start.
  */
 export function checkIntegrity(db: Database.Database, maxErrors = 10): IntegrityResult {
-  const rows = db.pragma(`quick_check(${maxErrors})`) as { quick_check: string }[];
-  const messages = rows.map((r) => r.quick_check);
-  const ok = messages.length === 1 && messages[0] === 'ok';
-  return { ok, detail: ok ? 'ok' : messages.join('; ') };
+  // A page damaged badly enough (a zeroed b-tree page, a broken header) makes quick_check itself throw
+  // instead of listing problems; that is a finding too, never a crash.
+  try {
+    const rows = db.pragma(`quick_check(${maxErrors})`) as { quick_check: string }[];
+    const messages = rows.map((r) => r.quick_check);
+    const ok = messages.length === 1 && messages[0] === 'ok';
+    return { ok, detail: ok ? 'ok' : messages.join('; ') };
+  } catch (err) {
+    return { ok: false, detail: `the check could not complete: ${(err as Error).message}` };
+  }
 }
 
 const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
@@ -36,6 +42,14 @@ export function isDamageError(err: unknown): boolean {
 }
 
 /**
+ * Why the database cannot be used as it is:
+ *   damaged  the file fails to open or fails its check (pages, structure)
+ *   missing  there is no database file, but backups or set-aside files show there was one
+ *   empty    the file is empty (a truncated write), and backups show there was a record
+ */
+export type DamageReason = 'damaged' | 'missing' | 'empty';
+
+/**
  * The database file cannot be used as it is. Carries the newest backup that passed its own check,
  * so the shell can offer to restore it; the damaged file itself is never deleted.
  */
@@ -44,9 +58,10 @@ export class DamagedDatabaseError extends Error {
     readonly file: string,
     readonly detail: string,
     readonly latestBackup: BackupInfo | null,
+    readonly reason: DamageReason = 'damaged',
   ) {
     super(
-      `The patient database (${file}) is damaged and cannot be used as it is (${detail}). ` +
+      `The patient database (${file}) ${reason === 'damaged' ? 'is damaged and ' : ''}cannot be used as it is (${detail}). ` +
         (latestBackup
           ? `The latest backup is from ${latestBackup.createdAt}.`
           : 'No usable backup was found.'),

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { BackupInfo, HealthInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { createBackup, findBackup, inspectBackup, listBackups, moveBack, replaceWithBackup, type DataPaths } from '../db/backup.ts';
+import { createBackup, findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, type DataPaths } from '../db/backup.ts';
+import { installIncoming, prepareIncoming } from '../db/recovery.ts';
 import { checkIntegrity } from '../db/integrity.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import { importArchive, readExportFile, writeExportFile } from '../export/archive.ts';
@@ -17,6 +18,8 @@ export interface MaintenanceDeps {
   appVersion: string;
   /** The newest schema this app knows; a backup from a newer app is refused before anything is closed. */
   latestSchemaVersion: number;
+  /** The migrations, which define the structure a backup must have at its version. */
+  migrationsDir: string;
   /** Opens paths.file exactly as at start (pragmas, audit functions, migrations). */
   reopen: () => Promise<OpenedDatabase>;
   /** Called after a restore swapped ctx.db or an import filled it (e.g. to re-read the current clinician). */
@@ -49,40 +52,49 @@ export async function backupNow(deps: MaintenanceDeps): Promise<BackupInfo> {
 }
 
 /**
- * Restore by name: check the backup before anything is closed, close the database, move the current
- * file aside (kept in replaced/), copy the backup in, reopen (migrating an older backup) and swap
- * ctx.db and ctx.audit in place so every service keeps working. If the restored copy does not open,
- * the previous file is put back and reopened.
+ * Restore by name: check the backup (pages and structure) and copy it beside the live file while the
+ * app still works on the current one; then close the database, swap the copy in by an atomic rename
+ * (the current file kept in replaced/; recovery.ts finishes the swap at the next start if a crash
+ * interrupts it), reopen (migrating an older backup) and swap ctx.db and ctx.audit in place so every
+ * service keeps working. If the restored copy does not open, the previous file is put back and reopened.
  */
 export async function restoreBackup(deps: MaintenanceDeps, name: string): Promise<{ restoredFrom: string; replacedFileKeptAt: string }> {
   const { ctx, paths } = deps;
   const backup = findBackup(paths.backupDir, name);
-  const inspected = inspectBackup(backup.path);
-  if (!inspected.ok) {
-    throw new AppError('DATABASE', `The backup "${name}" is damaged (${inspected.detail}) and was not restored. Your current data is unchanged; choose another backup.`);
-  }
+  const inspected = inspectBackup(backup.path, deps.migrationsDir);
   if (inspected.schemaVersion > deps.latestSchemaVersion) {
     throw new AppError('CONFLICT', `The backup "${name}" was made by a newer version of ToxinMap. Update the app to restore it. Your current data is unchanged.`);
   }
+  if (!inspected.ok) {
+    throw new AppError('DATABASE', `The backup "${name}" cannot be restored: ${inspected.detail}. Your current data is unchanged; choose another backup.`);
+  }
+  try {
+    prepareIncoming(paths, backup.path, deps.migrationsDir);
+  } catch (err) {
+    deps.logError?.('backup:restore', err);
+    throw new AppError('DATABASE', `The backup "${name}" could not be copied into place (${(err as Error).message}). Your current data is unchanged.`);
+  }
 
   ctx.db.close();
-  let replaced: { restoredFrom: string; replacedFileKeptAt: string | null };
+  let keptAt: string | null;
   try {
-    replaced = replaceWithBackup(paths, backup.name, ctx.now());
+    keptAt = installIncoming(paths, backup.name, ctx.now());
   } catch (err) {
-    await swapIn(deps); // the current file was left (or put back) where it was
-    throw err;
+    deps.logError?.('backup:restore', err);
+    await swapIn(deps); // the swap did not happen, or is finished at the next start
+    throw new AppError('DATABASE', `The backup "${name}" could not be swapped in (${(err as Error).message}). Your current data is unchanged.`);
   }
   try {
     await swapIn(deps);
   } catch (err) {
     deps.logError?.('backup:restore', err);
-    if (replaced.replacedFileKeptAt) moveBack(replaced.replacedFileKeptAt, paths.file);
+    if (keptAt) moveBack(keptAt, paths);
     await swapIn(deps);
     throw new AppError('DATABASE', `The backup "${name}" could not be opened (${(err as Error).message}). Your data is as it was before.`);
   }
+  pruneReplaced(paths.replacedDir, ctx.now());
   deps.afterDataReplaced?.();
-  return { restoredFrom: backup.name, replacedFileKeptAt: replaced.replacedFileKeptAt ?? '' };
+  return { restoredFrom: backup.name, replacedFileKeptAt: keptAt ?? '' };
 }
 
 async function swapIn(deps: MaintenanceDeps): Promise<void> {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dailyBackup, dataPaths, listBackups, parseBackupName, RETENTION } from '../../electron/db/backup.ts';
 import { loadMigrations, migrate } from '../../electron/db/migrate.ts';
+import { openDatabase } from '../../electron/db/open.ts';
 import { seedPatient } from '../helpers/seed-sql.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 import type { BackupInfo } from '../../shared/domain/types.ts';
@@ -18,6 +19,13 @@ afterEach(() => {
   backend = null;
   removeDir(dir);
 });
+
+/** A data folder whose database already holds a patient (a database without patients is not backed up). */
+async function withPatient(): Promise<void> {
+  const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR });
+  seedPatient(db, 1);
+  db.close();
+}
 
 async function start(now?: () => Date): Promise<Backend> {
   backend = await startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', ...(now ? { now } : {}) });
@@ -45,6 +53,7 @@ describe('backup names', () => {
 
 describe('automatic backups', () => {
   it('are taken at the first start of each calendar day only', async () => {
+    await withPatient();
     let now = new Date(2025, 2, 1, 8, 0);
     const b = await start(() => now);
     b.close();
@@ -58,6 +67,7 @@ describe('automatic backups', () => {
   });
 
   it('keep the last 14 automatic and the last 10 manual copies, newest first', async () => {
+    await withPatient();
     const b = await start(() => new Date(2025, 0, 1, 9));
     const { backupDir } = dataPaths(dir);
     for (let day = 2; day <= 20; day++) await dailyBackup(b.db, backupDir, new Date(2025, 0, day, 9));
@@ -151,6 +161,7 @@ describe('restoring a backup', () => {
     const migrations = loadMigrations(MIGRATIONS_DIR);
     const { backupDir } = dataPaths(dir);
     const oldName = 'manual-2024-01-01T00-00-00-000Z.sqlite';
+    fs.mkdirSync(backupDir, { recursive: true });
     const old = new Database(path.join(backupDir, oldName));
     migrate(old, migrations.slice(0, 1));
     old.prepare("INSERT INTO patients (id, mrn, family_name, given_name, birth_date, created_at, updated_at) VALUES ('p-old', 'MRN-OLD', 'Old', 'Schema', '1950-01-01', 't', 't')").run();

@@ -17,8 +17,11 @@ const start = () => startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS
 
 /** A clinic file with a backup taken at start, then more patients, then closed (WAL checkpointed). */
 async function clinicWithBackup(): Promise<{ backupName: string }> {
+  const first = await start();
+  seedPatient(first.db, 1); // a database without patients is not backed up
+  await first.startupBackup;
+  first.close();
   const backend = await start();
-  seedPatient(backend.db, 1);
   const backup = await backend.startupBackup;
   if (!backup) throw new Error('no startup backup');
   // Enough rows after the backup that the tables and indexes span many pages.
@@ -91,7 +94,7 @@ describe('the integrity check at start', () => {
     const damagedBytes = fs.readFileSync(file);
     expect(await start().catch((e: unknown) => e)).toBeInstanceOf(DamagedDatabaseError);
 
-    const restored = restoreLatestBackup(dir);
+    const restored = restoreLatestBackup(dir, MIGRATIONS_DIR);
     expect(restored.restoredFrom).toBe(backupName);
     expect(restored.replacedFileKeptAt).not.toBeNull();
     expect(path.dirname(restored.replacedFileKeptAt ?? '')).toBe(replacedDir);
@@ -113,6 +116,6 @@ describe('the integrity check at start', () => {
   });
 
   it('says plainly when there is no backup to restore', async () => {
-    expect(() => restoreLatestBackup(dir)).toThrow(/no usable backup/);
+    expect(() => restoreLatestBackup(dir, MIGRATIONS_DIR)).toThrow(/no usable backup/);
   });
 });
