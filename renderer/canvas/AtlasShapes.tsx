@@ -4,6 +4,7 @@
  */
 import { Group, Line, Text } from 'react-konva';
 import type { AtlasRegion, AtlasView } from '../../shared/atlas/types.ts';
+import { CANVAS_PALETTES, type CanvasPalette } from './palette.ts';
 
 export type AtlasMode = 'clinical' | 'regions';
 
@@ -13,15 +14,9 @@ export interface AtlasShapesProps {
   mode: AtlasMode;
   highlightMuscleId?: string | null;
   showLabels?: boolean;
+  /** The theme's colours (renderer/canvas/palette.ts); light when not given. */
+  palette?: CanvasPalette;
 }
-
-const SKIN = '#f6e3d4';
-const SKIN_EDGE = '#8a6a55';
-const DETAIL = '#5a4438';
-const MUSCLE_FILL = '#e9b7ad';
-const MUSCLE_EDGE = '#9c4f45';
-const DEEP_EDGE = '#44608a';
-const HIGHLIGHT = '#f0a500';
 
 /** A stable, well-spread colour per region for the "regions" mode (golden-angle hues). */
 function regionColour(index: number, deep: boolean): string {
@@ -146,7 +141,7 @@ export function shortLabel(region: AtlasRegion): string {
   return part ? `${text} ${part}` : text;
 }
 
-export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, showLabels = false }: AtlasShapesProps) {
+export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, showLabels = false, palette = CANVAS_PALETTES.light }: AtlasShapesProps) {
   const outlines = view.strokes.filter((s) => s.kind === 'outline');
   const details = view.strokes.filter((s) => s.kind === 'detail');
   const superficial = view.regions.filter((r) => r.layer === 'superficial');
@@ -163,18 +158,18 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
       mode === 'regions'
         ? regionColour(indexOf.get(r.id) ?? 0, isDeep)
         : isDeep
-          ? 'rgba(68, 96, 138, 0.16)'
+          ? palette.deepFill
           : highlighted
-            ? 'rgba(240, 165, 0, 0.45)'
-            : MUSCLE_FILL;
+            ? palette.highlightFill
+            : palette.muscleFill;
     return (
       <Line
         key={r.id}
         points={[...r.polygon]}
         closed
         fill={fill}
-        opacity={mode === 'clinical' && !isDeep ? 0.72 : 1}
-        stroke={highlighted ? HIGHLIGHT : isDeep ? DEEP_EDGE : MUSCLE_EDGE}
+        opacity={mode === 'clinical' && !isDeep ? palette.muscleOpacity : 1}
+        stroke={highlighted ? palette.highlight : isDeep ? palette.deepEdge : palette.muscleEdge}
         strokeWidth={highlighted ? 2 : isDeep ? 1.1 : 0.7}
         dash={isDeep ? [5, 3] : undefined}
         lineJoin="round"
@@ -191,8 +186,8 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
           key={`outline-${i}`}
           points={[...s.points]}
           closed={s.closed}
-          fill={s.closed ? SKIN : undefined}
-          stroke={SKIN_EDGE}
+          fill={s.closed ? palette.skin : undefined}
+          stroke={palette.skinEdge}
           strokeWidth={1.6}
           lineJoin="round"
           listening={false}
@@ -205,7 +200,7 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
           key={`detail-${i}`}
           points={[...s.points]}
           closed={s.closed}
-          stroke={DETAIL}
+          stroke={palette.detail}
           strokeWidth={1.2}
           lineCap="round"
           lineJoin="round"
@@ -233,8 +228,8 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
               text={text}
               fontSize={size}
               fontStyle={r.layer === 'deep' ? 'italic bold' : 'bold'}
-              fill={r.layer === 'deep' ? '#1d3357' : '#1b1b1b'}
-              stroke="rgba(255, 255, 255, 0.85)"
+              fill={r.layer === 'deep' ? palette.labelDeepInk : palette.labelInk}
+              stroke={palette.labelHalo}
               strokeWidth={size / 4}
               fillAfterStrokeEnabled
               lineJoin="round"

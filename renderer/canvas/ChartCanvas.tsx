@@ -4,6 +4,7 @@ import { Circle, Group, Layer, Stage, Text } from 'react-konva';
 import type { AtlasView, Point } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import { AtlasShapes } from './AtlasShapes.tsx';
+import { useCanvasPalette } from './palette.ts';
 import { fitViewport, roundPoint, toDiagram, type Viewport } from './viewport.ts';
 
 export interface ChartCanvasProps {
@@ -52,6 +53,7 @@ function useContainerSize(ref: React.RefObject<HTMLDivElement | null>, fixed?: {
 export function ChartCanvas(props: ChartCanvasProps) {
   const { view, sites, showDeep, zoom, selectedId, pending, onPlace, onSelect, onMove, onHover } = props;
   const containerRef = useRef<HTMLDivElement>(null);
+  const palette = useCanvasPalette();
   const size = useContainerSize(containerRef, props.size);
   // Panning is view state, not record state: it lives here and resets when the canvas is remounted.
   const [pan, setPan] = useState({ x: 0, y: 0 });
@@ -103,7 +105,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
         }}
       >
         <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
-          <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} />
+          <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} palette={palette} />
         </Layer>
         <Layer x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
           {sites.map((site) => (
@@ -113,8 +115,8 @@ export function ChartCanvas(props: ChartCanvasProps) {
                 y={site.y}
                 radius={r}
                 siteId={site.id}
-                fill={site.id === selectedId ? '#b3261e' : deepMuscles.has(`${site.muscleId}|${site.side}`) ? '#5b3fa0' : '#1f5fa8'}
-                stroke="#ffffff"
+                fill={site.id === selectedId ? palette.siteSelected : deepMuscles.has(`${site.muscleId}|${site.side}`) ? palette.siteDeep : palette.site}
+                stroke={palette.siteRim}
                 strokeWidth={2 / vp.scale}
                 dash={deepMuscles.has(`${site.muscleId}|${site.side}`) ? [3 / vp.scale, 2 / vp.scale] : []}
                 hitStrokeWidth={8 / vp.scale}
@@ -133,7 +135,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
                 text={String(site.units)}
                 fontSize={13 / vp.scale}
                 fontStyle="bold"
-                fill="#0b2545"
+                fill={palette.siteLabel}
                 listening={false}
                 perfectDrawEnabled={false}
               />
@@ -144,7 +146,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
               x={pending.x}
               y={pending.y}
               radius={r}
-              stroke="#b3261e"
+              stroke={palette.pending}
               strokeWidth={3 / vp.scale}
               dash={[4 / vp.scale, 3 / vp.scale]}
               listening={false}

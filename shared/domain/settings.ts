@@ -165,3 +165,30 @@ export const settingsPatchSchema = z
   .strict() as unknown as z.ZodType<SettingsPatch>;
 
 export type SettingsPatch = { [K in Exclude<SettingsKey, 'backupFolder'>]?: Settings[K] | undefined } & { backupFolder?: null | undefined };
+
+/** The operating system's display preferences, as prefers-color-scheme and prefers-contrast report them. */
+export interface SystemAppearance {
+  dark: boolean;
+  moreContrast: boolean;
+}
+
+/** The palette to draw: the chosen theme, or for 'system' the one the operating system asks for (contrast first). */
+export function resolveTheme(setting: ThemeSetting, system: SystemAppearance): ResolvedTheme {
+  switch (setting) {
+    case 'light':
+    case 'dark':
+    case 'high-contrast':
+      return setting;
+    case 'system':
+      if (system.moreContrast) return 'high-contrast';
+      return system.dark ? 'dark' : 'light';
+    default: {
+      const never: never = setting;
+      throw new Error(`resolveTheme: unknown theme ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function isThemeSetting(value: unknown): value is ThemeSetting {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}

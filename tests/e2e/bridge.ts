@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
+import type { AppEventName, AppEvents } from '../../shared/ipc/events.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 
 export interface BridgeOptions {
@@ -30,8 +31,40 @@ export async function attachBackend(page: Page, dataDirectory: string, options: 
       (api[domain] ??= {})[verb] = (input: unknown) => invoke(channel, input);
     }
     Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+
+    // window.appEvents as the preload gives it; the test plays the main process with emitAppEvent().
+    const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    const appEvents = {
+      subscribe(event: string, listener: (payload: unknown) => void) {
+        const set = listeners.get(event) ?? new Set();
+        listeners.set(event, set);
+        set.add(listener);
+        return () => {
+          set.delete(listener);
+        };
+      },
+    };
+    Object.defineProperty(window, 'appEvents', { value: Object.freeze(appEvents), writable: false });
+    Object.defineProperty(window, '__toxinmapEmit', {
+      value: (event: string, payload: unknown) => {
+        const set = listeners.get(event);
+        for (const listener of set ?? []) listener(payload);
+        return set?.size ?? 0;
+      },
+    });
   }, CHANNELS);
   return backend;
+}
+
+/**
+ * Sends a main-to-renderer event to the page, as the Electron main process does with webContents.send
+ * (a menu command, "settings changed"). Answers how many listeners the page had for it.
+ */
+export function emitAppEvent<E extends AppEventName>(page: Page, event: E, payload: AppEvents[E]): Promise<number> {
+  return page.evaluate(
+    ([e, p]) => (window as unknown as { __toxinmapEmit: (e: string, p: unknown) => number }).__toxinmapEmit(e, p),
+    [event, payload] as const,
+  );
 }
 
 /**

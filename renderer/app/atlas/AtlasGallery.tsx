@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Layer, Stage } from 'react-konva';
 import { getMuscle, getView, listViews } from '../../../shared/atlas/index.ts';
 import { AtlasShapes } from '../../canvas/AtlasShapes.tsx';
+import { useCanvasPalette } from '../../canvas/palette.ts';
 import './atlas-gallery.css';
 
 /** The diagram fits this box: about 640 px wide, the tall limb views capped in height. */
@@ -11,6 +12,7 @@ const STAGE_MAX_HEIGHT = 960;
 
 export function AtlasGallery() {
   const views = useMemo(() => listViews(), []);
+  const palette = useCanvasPalette();
   const [viewId, setViewId] = useState<string>(views[0]?.id ?? 'face_front');
   const [showDeep, setShowDeep] = useState(false);
   const [regionsMode, setRegionsMode] = useState(false);
@@ -46,7 +48,7 @@ export function AtlasGallery() {
         <div className="atlas-stage" data-testid="atlas-stage">
           <Stage width={Math.ceil(view.width * scale)} height={Math.ceil(view.height * scale)} scaleX={scale} scaleY={scale}>
             <Layer listening={false}>
-              <AtlasShapes view={view} showDeep={showDeep} mode={regionsMode ? 'regions' : 'clinical'} showLabels={regionsMode} />
+              <AtlasShapes view={view} showDeep={showDeep} mode={regionsMode ? 'regions' : 'clinical'} showLabels={regionsMode} palette={palette} />
             </Layer>
           </Stage>
         </div>
