@@ -59,6 +59,11 @@ export function listPriorAuths(db: Database.Database, patientId: string): PriorA
   return statement<[string], PriorAuthRow>(db, `${SELECT} WHERE pa.patient_id = ? ORDER BY pa.valid_from DESC`).all(patientId).map(toPriorAuth);
 }
 
+/** Every authorization still valid on or after `today` (any patient), soonest to expire first: the worklist's. */
+export function listCurrentPriorAuths(db: Database.Database, today: string): PriorAuthorization[] {
+  return statement<[string], PriorAuthRow>(db, `${SELECT} WHERE pa.valid_to >= ? ORDER BY pa.valid_to, pa.id`).all(today).map(toPriorAuth);
+}
+
 export function getPriorAuth(db: Database.Database, id: string): PriorAuthorization | undefined {
   const row = statement<[string], PriorAuthRow>(db, `${SELECT} WHERE pa.id = ?`).get(id);
   return row && toPriorAuth(row);

@@ -140,7 +140,7 @@ export function listSessionsForPatient(db: Database.Database, patientId: string)
 }
 
 export function deleteSession(db: Database.Database, id: string): void {
-  for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events', 'finding_acknowledgements', 'session_derived']) {
+  for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events', 'finding_acknowledgements', 'session_derived', 'session_patterns', 'session_origins']) {
     statement(db, `DELETE FROM ${table} WHERE session_id = ?`).run(id);
   }
   statement(db, 'DELETE FROM sessions WHERE id = ?').run(id);

@@ -18,12 +18,14 @@ interface SiteRow {
   units: number;
   guidance: string;
   note: string;
+  location: string | null;
+  copied_from: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS =
-  'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, guidance, note, created_at, updated_at';
+  'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, guidance, note, location, copied_from, created_at, updated_at';
 
 function toSite(r: SiteRow): Site {
   return {
@@ -39,6 +41,8 @@ function toSite(r: SiteRow): Site {
     units: r.units,
     guidance: r.guidance as Guidance,
     note: r.note,
+    location: r.location,
+    copiedFrom: r.copied_from,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -55,8 +59,11 @@ export function seqTaken(db: Database.Database, sessionId: string, seq: number):
 }
 
 export function insertSite(db: Database.Database, s: Site): Site {
-  const row = statement<unknown[], SiteRow>(db, `INSERT INTO sites (${COLUMNS}) VALUES (${Array(14).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
-    .get(s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.createdAt, s.updatedAt);
+  const row = statement<unknown[], SiteRow>(db, `INSERT INTO sites (${COLUMNS}) VALUES (${Array(16).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
+    .get(
+      s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.location ?? null,
+      s.copiedFrom ?? null, s.createdAt, s.updatedAt,
+    );
   if (!row) throw new Error('insertSite: no row returned');
   return toSite(row);
 }
@@ -74,10 +81,10 @@ export function listSites(db: Database.Database, sessionId: string): Site[] {
 
 export function updateSite(db: Database.Database, s: Site): Site {
   const row = statement<unknown[], SiteRow>(db, 
-      `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, guidance = ?, note = ?, updated_at = ?
+      `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, guidance = ?, note = ?, location = ?, updated_at = ?
        WHERE id = ? RETURNING ${COLUMNS}`,
     )
-    .get(s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.updatedAt, s.id);
+    .get(s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.location ?? null, s.updatedAt, s.id);
   if (!row) throw new Error(`updateSite: site ${s.id} vanished during update`);
   return toSite(row);
 }
@@ -91,7 +98,7 @@ export function sitesForPatient(db: Database.Database, patientId: string): Map<s
   const rows = statement<[string], SiteRow>(
     db,
     `SELECT t.id, t.session_id, t.seq, t.diagram_id, t.diagram_version, t.x, t.y, t.muscle_id, t.side, t.units, t.guidance,
-       t.note, t.created_at, t.updated_at
+       t.note, t.location, t.copied_from, t.created_at, t.updated_at
      FROM sites t JOIN sessions s ON s.id = t.session_id WHERE s.patient_id = ? ORDER BY t.session_id, t.seq`,
   ).all(patientId);
   const bySession = new Map<string, Site[]>();

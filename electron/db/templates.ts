@@ -78,6 +78,10 @@ export function insertTemplate(db: Database.Database, t: Template): void {
   for (const s of t.sites) insert.run(s.id, t.id, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.note);
 }
 
+export function renameTemplate(db: Database.Database, id: string, name: string, at: string): void {
+  statement(db, 'UPDATE templates SET name = ?, updated_at = ? WHERE id = ?').run(name, at, id);
+}
+
 export function deleteTemplate(db: Database.Database, id: string): void {
   statement(db, 'DELETE FROM template_sites WHERE template_id = ?').run(id);
   statement(db, 'DELETE FROM templates WHERE id = ?').run(id);

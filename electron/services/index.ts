@@ -4,12 +4,17 @@ import type { ServiceContext } from './context.ts';
 import * as derive from './derive.ts';
 import * as externalDoses from './external-doses.ts';
 import * as findings from './findings.ts';
+import * as followUps from './follow-ups.ts';
+import * as history from './history.ts';
+import * as lots from './lots.ts';
 import * as parts from './parts.ts';
 import * as patients from './patients.ts';
 import * as records from './records.ts';
 import * as sessions from './sessions.ts';
 import * as settings from './settings.ts';
+import * as siteBatch from './site-batch.ts';
 import * as sites from './sites.ts';
+import * as worklist from './worklist.ts';
 
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -51,6 +56,7 @@ export function createHandlers(
     'site:add': (input) => sites.addSite(ctx, input),
     'site:update': (input) => sites.updateSite(ctx, input),
     'site:delete': (input) => sites.deleteSite(ctx, input),
+    'site:batch': (input) => siteBatch.batchSites(ctx, input),
     'vial:add': (input) => parts.addVial(ctx, input),
     'vial:remove': (input) => parts.removePart(ctx, 'session_vials', input.id),
     'score:add': (input) => parts.addScore(ctx, input),
@@ -60,12 +66,21 @@ export function createHandlers(
     'template:list': (input) => records.listTemplates(ctx, input),
     'template:saveFromSession': (input) => records.saveTemplateFromSession(ctx, input),
     'template:delete': (input) => records.deleteTemplate(ctx, input),
+    'template:rename': (input) => records.renameTemplate(ctx, input),
     'priorAuth:list': (input) => records.listPriorAuths(ctx, input),
     'priorAuth:save': (input) => records.savePriorAuth(ctx, input),
     'priorAuth:delete': (input) => records.deletePriorAuth(ctx, input),
     'clinician:get': () => records.getClinician(ctx),
     'clinician:save': (input) => records.saveClinician(ctx, input),
     'audit:list': (input) => records.listAuditEntries(ctx, input),
+    'review:history': (input) => history.patientHistory(ctx, input),
+    'review:worklist': () => worklist.worklist(ctx),
+    'followUp:save': (input) => followUps.saveFollowUp(ctx, input),
+    'followUp:delete': (input) => followUps.deleteFollowUp(ctx, input),
+    'muscleScore:set': (input) => followUps.setMuscleScore(ctx, input),
+    'muscleScore:list': (input) => followUps.listMuscleScores(ctx, input),
+    'lot:search': (input) => lots.lotRecall(ctx, input),
+    'lot:csv': (input) => lots.lotRecallCsv(ctx, input),
     'settings:get': () => settings.getSettings(ctx, settingsHooks.logError),
     'settings:save': (input) => settings.saveSettings(ctx, input, settingsHooks),
     'settings:chooseBackupFolder': () => settings.chooseBackupFolder(ctx, settingsHooks),

@@ -51,6 +51,16 @@ export function deleteTemplate(ctx: ServiceContext, input: { id: string }): { id
   return { id: input.id };
 }
 
+/** Renames one of the clinician's own templates; built-in protocols keep the reference's names. */
+export function renameTemplate(ctx: ServiceContext, input: { id: string; name: string }): Template {
+  ctx.db.transaction(() => {
+    const t = findTemplate(ctx, input.id);
+    if (t.builtin) throw new AppError('BAD_INPUT', `“${t.name}” is a built-in protocol and cannot be renamed`);
+    templates.renameTemplate(ctx.db, input.id, input.name, ctx.now().toISOString());
+  })();
+  return found(templates.getTemplate(ctx.db, input.id), `Template ${input.id}`);
+}
+
 export function listPriorAuths(ctx: ServiceContext, input: { patientId: string }): PriorAuthorization[] {
   found(patients.getPatient(ctx.db, input.patientId), `Patient ${input.patientId}`);
   return auth.listPriorAuths(ctx.db, input.patientId);

@@ -9,16 +9,20 @@ import * as parts from '../db/session-parts.ts';
 import * as repo from '../db/sessions.ts';
 import { insertSite, listSites, sitesForPatient } from '../db/sites.ts';
 import { insertAcknowledgement, listAcknowledgements } from '../db/acknowledgements.ts';
+import * as charting from '../db/charting.ts';
 import { storeDerived } from '../db/session-derived.ts';
 import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
 import { deriveNow } from './derive.ts';
 import { findTemplate } from './records.ts';
+import { locationOf } from './sites.ts';
 
 export function getSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
   const session = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
   return {
     ...session,
+    patterns: charting.listSessionPatterns(ctx.db, input.id),
+    copiedFromSessionId: charting.getSessionOrigin(ctx.db, input.id),
     sites: listSites(ctx.db, input.id),
     vials: parts.listVials(ctx.db, input.id),
     scores: parts.listScores(ctx.db, input.id),
@@ -36,8 +40,12 @@ export function patientTimeline(ctx: ServiceContext, input: { patientId: string 
     const sessions = repo.listSessionsForPatient(ctx.db, input.patientId);
     const sites = sitesForPatient(ctx.db, input.patientId);
     const partsBySession = parts.partsForPatient(ctx.db, input.patientId);
+    const patterns = charting.patternsForPatient(ctx.db, input.patientId);
+    const origins = charting.originsForPatient(ctx.db, input.patientId);
     return sessions.map((s) => ({
       ...s,
+      patterns: patterns.get(s.id) ?? [],
+      copiedFromSessionId: origins.get(s.id) ?? null,
       sites: sites.get(s.id) ?? [],
       vials: partsBySession.vials.get(s.id) ?? [],
       scores: partsBySession.scores.get(s.id) ?? [],
@@ -68,7 +76,7 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
     if (input.date < patient.birthDate) {
       throw new AppError('BAD_INPUT', `Session date ${input.date} is before the date of birth ${patient.birthDate}`);
     }
-    const { sites: startSites, templateOrigin } = startingMap(ctx, input);
+    const { sites: startSites, templateOrigin, earlier } = startingMap(ctx, input);
     const clinician = getCurrentClinician(ctx.db);
     repo.insertSession(ctx.db, {
       id,
@@ -79,7 +87,8 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
       otherIndications: [],
       clinicianId: clinician?.id ?? null,
       clinicianName: currentClinicianName(ctx.db) ?? '',
-      productId: input.productId ?? clinician?.defaultProductId ?? null,
+      // Copied forward: the earlier session's product comes along (its units are not another product's units).
+      productId: input.productId ?? earlier?.productId ?? clinician?.defaultProductId ?? null,
       guidance: clinician && clinician.defaultGuidance !== 'none' ? [clinician.defaultGuidance] : [],
       notes: '',
       nextDueDate: null,
@@ -95,11 +104,14 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
       createdAt: at,
       updatedAt: at,
     });
-    // Sites keep the diagram version they were charted on, so they land exactly where they were.
+    if (earlier) charting.insertSessionOrigin(ctx.db, id, earlier.id, at);
+    // Sites keep the diagram version they were charted on, so they land exactly where they were; a site carried
+    // forward names the site it came from, so the chart can show what changed since.
     startSites.forEach((s, i) =>
       insertSite(ctx.db, {
         id: ctx.newId(), sessionId: id, seq: i + 1, viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y,
-        muscleId: s.muscleId, side: s.side, units: s.units, guidance: 'none', note: s.note, createdAt: at, updatedAt: at,
+        muscleId: s.muscleId, side: s.side, units: s.units, guidance: earlier ? (s as Site).guidance : 'none', note: s.note,
+        location: locationOf(s), copiedFrom: earlier ? (s as Site).id : null, createdAt: at, updatedAt: at,
       }),
     );
   })();
@@ -110,7 +122,7 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
 function startingMap(
   ctx: ServiceContext,
   input: SessionCreateInput,
-): { sites: Array<Omit<Site, 'id' | 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance'>>; templateOrigin: TemplateOrigin | null } {
+): { sites: Array<Omit<Site, 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance'>>; templateOrigin: TemplateOrigin | null; earlier: repo.SessionRecord | null } {
   if (input.templateId) {
     const template = findTemplate(ctx, input.templateId);
     if (template.indication !== input.indication) {
@@ -122,14 +134,14 @@ function startingMap(
       name: template.name,
       sites: template.sites.map((t) => ({ muscleId: t.muscleId, side: t.side, units: t.units })),
     };
-    return { sites: template.sites, templateOrigin };
+    return { sites: template.sites, templateOrigin, earlier: null };
   }
   if (input.fromSessionId) {
     const earlier = found(repo.getSession(ctx.db, input.fromSessionId), `Session ${input.fromSessionId}`);
     if (earlier.patientId !== input.patientId) throw new AppError('BAD_INPUT', 'That session belongs to another patient');
-    return { sites: listSites(ctx.db, earlier.id), templateOrigin: null };
+    return { sites: listSites(ctx.db, earlier.id), templateOrigin: null, earlier };
   }
-  return { sites: [], templateOrigin: null };
+  return { sites: [], templateOrigin: null, earlier: null };
 }
 
 export function updateSession(ctx: ServiceContext, input: SessionUpdateInput): SessionDetail {
@@ -210,6 +222,9 @@ export function amendSession(ctx: ServiceContext, input: { id: string; reason: s
     parts.listAdverseEvents(ctx.db, original.id).forEach((a) => parts.insertAdverseEvent(ctx.db, copy(a)));
     // Decisions about warnings travel with the record, still naming who made them and when.
     listAcknowledgements(ctx.db, original.id).forEach((a) => insertAcknowledgement(ctx.db, copy(a)));
+    charting.listSessionPatterns(ctx.db, original.id).forEach((p) => charting.insertSessionPattern(ctx.db, copy(p)));
+    const origin = charting.getSessionOrigin(ctx.db, original.id);
+    if (origin) charting.insertSessionOrigin(ctx.db, id, origin, at);
   })();
   return getSession(ctx, { id });
 }

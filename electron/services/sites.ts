@@ -1,16 +1,17 @@
-import { getMuscle, hasView } from '../../shared/atlas/index.ts';
+import { getMuscle, getView, hasView, siteLocation } from '../../shared/atlas/index.ts';
 import type { Side } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import type { SiteAddInput, SiteUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { withChanges } from '../../shared/domain/merge.ts';
+import { getSessionOrigin } from '../db/charting.ts';
 import { found } from '../db/rows.ts';
 import * as repo from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
 import { requireDraft } from './sessions.ts';
 
 /** The muscle must be a known injection target, and its side must fit it (procerus is midline, frontalis is not). */
-function checkMuscleAndSide(muscleId: string, side: Side): void {
+export function checkMuscleAndSide(muscleId: string, side: Side): void {
   let muscle;
   try {
     muscle = getMuscle(muscleId);
@@ -26,45 +27,80 @@ function checkMuscleAndSide(muscleId: string, side: Side): void {
   }
 }
 
-export function addSite(ctx: ServiceContext, input: SiteAddInput): Site {
+/**
+ * Which part of the muscle the site's point lies in, from its own diagram version: derived here, never taken
+ * from the renderer, so the stored location always matches the drawing.
+ */
+export function locationOf(site: Pick<Site, 'viewId' | 'viewVersion' | 'x' | 'y' | 'muscleId' | 'side'>): string | null {
+  return siteLocation(getView(site.viewId, site.viewVersion), site, site.muscleId, site.side);
+}
+
+/** Checks what a new site names before anything is written: its diagram, muscle and side. */
+export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side'>): void {
   if (!hasView(input.viewId, input.viewVersion)) {
     throw new AppError('BAD_INPUT', `Unknown diagram ${input.viewId} version ${input.viewVersion}`);
   }
   checkMuscleAndSide(input.muscleId, input.side);
-  const at = ctx.now().toISOString();
+}
+
+/** A site said to be carried forward must come from the session this one was copied from. */
+function checkCopiedFrom(ctx: ServiceContext, sessionId: string, copiedFrom: string | undefined): string | null {
+  if (copiedFrom === undefined) return null;
+  const origin = getSessionOrigin(ctx.db, sessionId);
+  const earlier = repo.getSite(ctx.db, copiedFrom);
+  if (!origin || !earlier || earlier.sessionId !== origin) {
+    throw new AppError('BAD_INPUT', `Site ${copiedFrom} is not a site of the session this one was copied from`);
+  }
+  return copiedFrom;
+}
+
+/** Inserts one new site inside the caller's transaction (the session is a draft, checked by the caller). */
+export function insertNewSite(ctx: ServiceContext, input: SiteAddInput, at: string): Site {
   const id = input.id ?? ctx.newId();
+  if (repo.getSite(ctx.db, id)) throw new AppError('CONFLICT', `Site ${id} already exists`);
+  return repo.insertSite(ctx.db, {
+    id,
+    sessionId: input.sessionId,
+    seq: input.seq !== undefined && !repo.seqTaken(ctx.db, input.sessionId, input.seq) ? input.seq : repo.nextSeq(ctx.db, input.sessionId),
+    viewId: input.viewId,
+    viewVersion: input.viewVersion,
+    x: input.x,
+    y: input.y,
+    muscleId: input.muscleId,
+    side: input.side,
+    units: input.units,
+    guidance: input.guidance ?? 'none',
+    note: input.note ?? '',
+    location: locationOf(input),
+    copiedFrom: checkCopiedFrom(ctx, input.sessionId, input.copiedFrom),
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** Applies one change to a site inside the caller's transaction; its location follows its point and muscle. */
+export function applySiteUpdate(ctx: ServiceContext, input: SiteUpdateInput, sessionId: string | null, at: string): Site {
+  const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
+  if (sessionId !== null && before.sessionId !== sessionId) throw new AppError('BAD_INPUT', `Site ${input.id} belongs to another session`);
+  requireDraft(ctx, before.sessionId);
+  const { id: _id, ...changes } = input;
+  const moved = withChanges(before, changes);
+  checkMuscleAndSide(moved.muscleId, moved.side);
+  return repo.updateSite(ctx.db, { ...moved, location: locationOf(moved), updatedAt: at });
+}
+
+export function addSite(ctx: ServiceContext, input: SiteAddInput): Site {
+  checkNewSite(input);
+  const at = ctx.now().toISOString();
   return ctx.db.transaction(() => {
     requireDraft(ctx, input.sessionId);
-    if (repo.getSite(ctx.db, id)) throw new AppError('CONFLICT', `Site ${id} already exists`);
-    const site = repo.insertSite(ctx.db, {
-      id,
-      sessionId: input.sessionId,
-      seq: input.seq !== undefined && !repo.seqTaken(ctx.db, input.sessionId, input.seq) ? input.seq : repo.nextSeq(ctx.db, input.sessionId),
-      viewId: input.viewId,
-      viewVersion: input.viewVersion,
-      x: input.x,
-      y: input.y,
-      muscleId: input.muscleId,
-      side: input.side,
-      units: input.units,
-      guidance: input.guidance ?? 'none',
-      note: input.note ?? '',
-      createdAt: at,
-      updatedAt: at,
-    });
-    return site;
+    return insertNewSite(ctx, input, at);
   })();
 }
 
 export function updateSite(ctx: ServiceContext, input: SiteUpdateInput): Site {
-  return ctx.db.transaction(() => {
-    const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
-    requireDraft(ctx, before.sessionId);
-    const { id: _id, ...changes } = input;
-    const next: Site = { ...withChanges(before, changes), updatedAt: ctx.now().toISOString() };
-    checkMuscleAndSide(next.muscleId, next.side);
-    return repo.updateSite(ctx.db, next);
-  })();
+  const at = ctx.now().toISOString();
+  return ctx.db.transaction(() => applySiteUpdate(ctx, input, null, at))();
 }
 
 export function deleteSite(ctx: ServiceContext, input: { id: string }): { id: string } {

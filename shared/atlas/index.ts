@@ -16,3 +16,4 @@ export { mirrorView, mirrorId, mirrorSide } from './mirror.ts';
 export { viewsForIndication, INDICATION_VIEWS } from './indication-views.ts';
 export { MUSCLES, getMuscle, muscleName, hasMuscle, protocolMuscleIds, type MuscleInfo, type SideMode } from './catalogue.ts';
 export { pointAlong, spreadInRegion } from './interior.ts';
+export { regionLocation, siteLocation } from './locations.ts';

@@ -90,6 +90,9 @@ function parseRegion(r: unknown, where: string): AtlasRegion {
   }
   if (r.side !== 'left' && r.side !== 'right' && r.side !== 'midline') throw new Error(`atlas: ${where} (${r.id}) has a bad side`);
   if (r.layer !== 'superficial' && r.layer !== 'deep') throw new Error(`atlas: ${where} (${r.id}) has a bad layer`);
+  if (r.location !== undefined && (typeof r.location !== 'string' || r.location.trim() === '')) {
+    throw new Error(`atlas: ${where} (${r.id}) has a bad location`);
+  }
   return Object.freeze({
     id: r.id,
     muscleId: r.muscleId,
@@ -97,6 +100,7 @@ function parseRegion(r: unknown, where: string): AtlasRegion {
     layer: r.layer,
     polygon: Object.freeze(numbers(r.polygon, `${where} (${r.id})`)),
     label: Object.freeze({ x: Number(r.label.x), y: Number(r.label.y) }),
+    ...(typeof r.location === 'string' ? { location: r.location } : {}),
   });
 }
 

@@ -31,6 +31,8 @@ export interface AtlasRegion {
   polygon: FlatPolygon;
   /** Where the region's label is drawn. */
   label: Point;
+  /** Which part of the muscle the region is, in words ("upper lid, medial"), for regions drawn as parts. */
+  location?: string;
 }
 
 /** Non-clickable drawing: the body outline and anatomical landmarks (eyes, nose, nails...). */

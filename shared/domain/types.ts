@@ -65,8 +65,29 @@ export interface Site {
   units: number;
   guidance: Guidance;
   note: string;
+  /**
+   * Which part of the muscle the site is in ("upper lid, medial"), from the diagram region its point lies in;
+   * null (or absent) when the region is a whole muscle.
+   */
+  location?: string | null;
+  /** For a site carried forward from an earlier session: the id of the site it started as. */
+  copiedFrom?: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An injection pattern the clinician applied in a session (resources/reference/patterns.json). */
+export interface SessionPattern {
+  id: string;
+  sessionId: string;
+  patternId: string;
+  /** The pattern's name as shown when it was applied. */
+  patternName: string;
+  /** The patient's side the pattern was applied toward (chin turns to, head tilts toward, treated limb…). */
+  direction: 'left' | 'right' | null;
+  /** What the clinician accepted from the proposal. */
+  accepted: Array<{ muscleId: string; side: Side; units: number | null }>;
+  appliedAt: string;
 }
 
 export interface Vial {
@@ -118,6 +139,10 @@ export interface SessionDetail extends SessionSummary {
   weightKg: number | null;
   /** The template the session started from, as it was then (kept when the template is later deleted). */
   templateOrigin: TemplateOrigin | null;
+  /** The injection patterns applied in this session, in the order applied. */
+  patterns?: SessionPattern[];
+  /** The earlier session this one was copied forward from, if any. */
+  copiedFromSessionId?: string | null;
   sites: Site[];
   vials: Vial[];
   scores: OutcomeScore[];

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { IndicationId } from '../indications.ts';
 import type {
   AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, ExternalDose, FindingAcknowledgement, HealthInfo,
-  OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, Template, Vial,
+  OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionPattern, SessionSummary, Site, Template, Vial,
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
 import type { SessionDerived } from '../rules/types.ts';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domain/settings.ts';
+import { reviewChannels } from './review-contract.ts';
 
 /**
  * The one IPC contract: channel → input schema and output type.
@@ -33,6 +34,47 @@ const siteFields = {
   side: v.side,
   units: v.units,
 };
+
+const siteUpdateObject = z
+  .object({
+    id: v.id,
+    x: siteFields.x.optional(),
+    y: siteFields.y.optional(),
+    muscleId: siteFields.muscleId.optional(),
+    side: siteFields.side.optional(),
+    units: siteFields.units.optional(),
+    guidance: v.guidance.optional(),
+    note: v.boundedText('Note', 500).optional(),
+  })
+  .strict()
+  .refine((o) => (o.x === undefined) === (o.y === undefined), { error: 'x and y are changed together' });
+
+const batchAddObject = z
+  .object({
+    id: v.id,
+    seq: z.number().int().min(1).max(100_000).optional(),
+    ...siteFields,
+    guidance: v.guidance.optional(),
+    note: v.boundedText('Note', 500).optional(),
+    copiedFrom: v.id.optional(),
+  })
+  .strict();
+
+const patternUseObject = z
+  .object({
+    id: v.id,
+    patternId: slug('pattern id'),
+    direction: z.enum(['left', 'right'], { error: "direction must be 'left' or 'right'" }).nullable(),
+    accepted: z
+      .array(z.object({ muscleId: slug('muscle id'), side: v.side, units: v.units.nullable() }).strict())
+      .min(1, { error: 'a pattern accepts at least one muscle' })
+      .max(60),
+  })
+  .strict();
+
+function distinct(ids: readonly string[]): boolean {
+  return new Set(ids).size === ids.length;
+}
 
 const patientFields = {
   mrn: v.mrn,
@@ -156,25 +198,38 @@ export const contract = {
 
   'site:add': channel<z.ZodType<SiteAddInput>, Site>(
     z
-      .object({ id: v.id.optional(), sessionId: v.id, seq: z.number().int().min(1).max(100_000).optional(), ...siteFields, guidance: v.guidance.optional(), note: v.boundedText('Note', 500).optional() })
+      .object({
+        id: v.id.optional(), sessionId: v.id, seq: z.number().int().min(1).max(100_000).optional(), ...siteFields, guidance: v.guidance.optional(),
+        note: v.boundedText('Note', 500).optional(), copiedFrom: v.id.optional(),
+      })
       .strict(),
   ),
-  'site:update': channel<z.ZodType<SiteUpdateInput>, Site>(
+  'site:update': channel<z.ZodType<SiteUpdateInput>, Site>(siteUpdateObject),
+  'site:delete': channel<typeof byId, { id: string }>(byId),
+  /**
+   * Several site changes as one step (a pattern, a mirror, a template, a copy-forward accept, and their undo),
+   * in one transaction: all are saved or none. Removals run first, then updates, then additions.
+   */
+  'site:batch': channel<z.ZodType<SiteBatchInput>, SiteBatchResult>(
     z
       .object({
-        id: v.id,
-        x: siteFields.x.optional(),
-        y: siteFields.y.optional(),
-        muscleId: siteFields.muscleId.optional(),
-        side: siteFields.side.optional(),
-        units: siteFields.units.optional(),
-        guidance: v.guidance.optional(),
-        note: v.boundedText('Note', 500).optional(),
+        sessionId: v.id,
+        // An empty list is refused rather than ignored: a caller with nothing to send leaves the key out.
+        remove: z.array(v.id).min(1).max(500).optional(),
+        update: z.array(siteUpdateObject).min(1).max(500).optional(),
+        add: z.array(batchAddObject).min(1).max(500).optional(),
+        addPatterns: z.array(patternUseObject).min(1).max(20).optional(),
+        removePatterns: z.array(v.id).min(1).max(20).optional(),
       })
       .strict()
-      .refine((o) => (o.x === undefined) === (o.y === undefined), { error: 'x and y are changed together' }),
+      .refine((o) => (o.remove?.length ?? 0) + (o.update?.length ?? 0) + (o.add?.length ?? 0) + (o.addPatterns?.length ?? 0) + (o.removePatterns?.length ?? 0) > 0, {
+        error: 'A batch must change something',
+      })
+      .refine((o) => distinct([...(o.remove ?? []), ...(o.update ?? []).map((u) => u.id), ...(o.add ?? []).map((a) => a.id)]), {
+        error: 'A batch names each site once',
+      })
+      .refine((o) => distinct([...(o.addPatterns ?? []).map((p) => p.id), ...(o.removePatterns ?? [])]), { error: 'A batch names each pattern once' }),
   ),
-  'site:delete': channel<typeof byId, { id: string }>(byId),
 
   'vial:add': channel<z.ZodType<VialAddInput>, Vial>(
     z
@@ -223,6 +278,9 @@ export const contract = {
     z.object({ sessionId: v.id, name: v.requiredText('Template name', 120) }).strict(),
   ),
   'template:delete': channel<typeof byId, { id: string }>(byId),
+  'template:rename': channel<z.ZodType<{ id: string; name: string }>, Template>(
+    z.object({ id: v.id, name: v.requiredText('Template name', 120) }).strict(),
+  ),
 
   'priorAuth:list': channel<z.ZodType<{ patientId: string }>, PriorAuthorization[]>(z.object({ patientId: v.id }).strict()),
   'priorAuth:save': channel<z.ZodType<PriorAuthSaveInput>, PriorAuthorization>(
@@ -270,6 +328,8 @@ export const contract = {
   ),
   'data:export': channel<typeof empty, { file: string | null }>(empty),
   'data:import': channel<typeof empty, { file: string | null; patients: number; sessions: number }>(empty),
+
+  ...reviewChannels,
 } as const;
 
 function partial<T extends Record<string, z.ZodType>>(fields: T) {
@@ -332,6 +392,8 @@ export interface SiteAddInput {
   units: number;
   guidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
   note?: Opt<string>;
+  /** Restoring a site carried forward from the earlier session (undo of its removal) keeps that link. */
+  copiedFrom?: Opt<string>;
 }
 export interface SiteUpdateInput {
   id: string;
@@ -342,6 +404,29 @@ export interface SiteUpdateInput {
   units?: Opt<number>;
   guidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
   note?: Opt<string>;
+}
+export type SiteBatchAdd = Omit<SiteAddInput, 'sessionId' | 'id'> & { id: string };
+export interface PatternUseInput {
+  id: string;
+  patternId: string;
+  direction: 'left' | 'right' | null;
+  accepted: Array<{ muscleId: string; side: 'left' | 'right' | 'midline'; units: number | null }>;
+}
+export interface SiteBatchInput {
+  sessionId: string;
+  remove?: Opt<string[]>;
+  update?: Opt<SiteUpdateInput[]>;
+  add?: Opt<SiteBatchAdd[]>;
+  /** Injection patterns applied with these sites (recorded with the session), or removed with them (undo). */
+  addPatterns?: Opt<PatternUseInput[]>;
+  removePatterns?: Opt<string[]>;
+}
+export interface SiteBatchResult {
+  added: Site[];
+  updated: Site[];
+  removed: string[];
+  /** The session's applied patterns after the batch. */
+  patterns: SessionPattern[];
 }
 export interface VialAddInput {
   sessionId: string;

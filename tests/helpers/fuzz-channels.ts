@@ -1,9 +1,11 @@
 // Per-channel knowledge for the fuzz test: the fields of each input, a valid payload on real records (the
 // starting point of mutations), and valid-shaped payloads the services must refuse without writing.
 import fc from 'fast-check';
+import { BUILTIN_IDS } from '../../shared/clinical/builtin-templates.ts';
 import { getProduct, PRODUCT_IDS } from '../../shared/clinical/products.ts';
 import { THEMES } from '../../shared/domain/settings.ts';
 import { INDICATION_IDS } from '../../shared/indications.ts';
+import { RELATEDNESS_IDS } from '../../shared/ipc/review-contract.ts';
 import type { Channel } from '../../shared/ipc/contract.ts';
 import { validValue, type Field, type Kind } from './fuzz-fields.ts';
 
@@ -99,6 +101,19 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
     guidance: opt(en(GUIDANCE)), note: opt(text(500, false)),
   },
   'site:delete': byId,
+  'site:batch': {
+    sessionId: req(uuid),
+    remove: opt({ k: 'array', of: uuid, max: 500 }),
+    update: opt({ k: 'array', of: { k: 'object', fields: { id: uuid } }, max: 500 }),
+    add: opt({
+      k: 'array',
+      of: { k: 'object', fields: { id: uuid, viewId: { k: 'slug' }, viewVersion: { k: 'number', min: 1, max: 10_000, int: true }, x: coordinate, y: coordinate, muscleId: { k: 'slug' }, side: en(SIDES), units } },
+      max: 500,
+    }),
+    // Described without their nullable fields (direction, units), so every object generated from it is refused.
+    addPatterns: opt({ k: 'array', of: { k: 'object', fields: { id: uuid, patternId: { k: 'slug' }, accepted: { k: 'array', of: { k: 'object', fields: { muscleId: { k: 'slug' }, side: en(SIDES) } }, max: 60 } } }, max: 20 }),
+    removePatterns: opt({ k: 'array', of: uuid, max: 20 }),
+  },
   'vial:add': {
     sessionId: req(uuid), productId: req(en(PRODUCT_IDS)), sizeUnits: req({ k: 'number', min: 0, max: 20_000, exclusiveMin: true }),
     lot: req(text(40)), expiry: req(date), diluentMl: { kind: { k: 'number', min: 0.1, max: 20 }, nullable: true },
@@ -114,6 +129,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'template:list': { indication: opt(en(INDICATION_IDS)) },
   'template:saveFromSession': { sessionId: req(uuid), name: req(text(120)) },
   'template:delete': byId,
+  'template:rename': { id: req(uuid), name: req(text(120)) },
   'priorAuth:list': { patientId: req(uuid) },
   'priorAuth:save': {
     id: opt(uuid), patientId: req(uuid), payer: req(text(120)), number: req(text(60)), productId: optNull(en(PRODUCT_IDS)),
@@ -126,6 +142,24 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
     name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
   },
   'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), sessionId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
+  'review:history': { patientId: req(uuid) },
+  'review:worklist': {},
+  'followUp:save': {
+    id: opt(uuid), sessionId: req(uuid), date: req(date), satisfaction: optNull({ k: 'number', min: 0, max: 10, int: true }),
+    onsetDate: optNull(date), wearOffDate: optNull(date), notes: opt(text(4000, false)),
+    // Optional fields of the listed objects are left out here: dropping a field must then always be refused.
+    scores: opt({ k: 'array', max: 40, of: { k: 'object', fields: { scaleId: { k: 'slug' }, value: text(12) } } }),
+    muscleScores: opt({ k: 'array', max: 200, of: { k: 'object', fields: { muscleId: { k: 'slug' }, side: en(SIDES), scaleId: { k: 'slug' }, value: text(12) } } }),
+    adverseEvents: opt({
+      k: 'array', max: 40,
+      of: { k: 'object', fields: { description: text(2000), severity: en(['mild', 'moderate', 'severe']), serious: { k: 'boolean' }, relatedness: en(RELATEDNESS_IDS) } },
+    }),
+  },
+  'followUp:delete': byId,
+  'muscleScore:set': { sessionId: req(uuid), muscleId: req({ k: 'slug' }), side: req(en(SIDES)), scaleId: req({ k: 'slug' }), value: { kind: text(12), nullable: true } },
+  'muscleScore:list': { sessionId: req(uuid) },
+  'lot:search': { prefix: req(text(40)), limit: opt({ k: 'number', min: 1, max: 2000, int: true }) },
+  'lot:csv': { prefix: req(text(40)) },
   'settings:get': {},
   'settings:save': {
     clinicName: opt(text(200, false)), clinicAddress: opt(text(500, false)), clinicPhone: opt(text(60, false)),
@@ -155,6 +189,7 @@ export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'setting
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
   'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get',
+  'review:history', 'review:worklist', 'muscleScore:list', 'lot:search', 'lot:csv',
 ]);
 
 const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side: 'left' };
@@ -196,6 +231,14 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'site:add': { id: '6f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', sessionId: s.draftSessionId, ...sitePart },
     'site:update': { id: s.draftSiteId, x: 410, y: 210, muscleId: 'frontalis', side: 'right', units: 7.5, guidance: 'none', note: 'n' },
     'site:delete': { id: s.draftSiteId },
+    'site:batch': {
+      sessionId: s.draftSessionId,
+      remove: [s.draftSiteId],
+      update: [{ id: '0b7c7a52-8d1e-4c55-9f0a-3c2b1a0f9e11', units: 2.5 }],
+      add: [{ id: '6f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', ...sitePart }],
+      addPatterns: [{ id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', patternId: 'cd_laterocollis', direction: 'left', accepted: [{ muscleId: 'splenius_capitis', side: 'left', units: 50 }] }],
+      removePatterns: ['1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a'],
+    },
     'vial:add': {
       sessionId: s.draftSessionId, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'C1234', expiry: '2027-01-31', diluentMl: 2,
       reconstitutedAt: '2026-01-05T09:00:00.000Z',
@@ -208,6 +251,7 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'template:list': { indication: 'chronic_migraine' },
     'template:saveFromSession': { sessionId: s.draftSessionId, name: 'My migraine map' },
     'template:delete': { id: s.templateId },
+    'template:rename': { id: s.templateId, name: 'Renamed migraine map' },
     'priorAuth:list': { patientId: s.patientId },
     'priorAuth:save': {
       id: s.priorAuthId, patientId: s.patientId, payer: 'Acme Health', number: 'PA-78', productId: 'onabotulinumtoxinA',
@@ -222,6 +266,20 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
       defaultRetreatmentDays: 90, theme: 'dark', backupFolder: null, backupRetention: { automatic: 30, manual: 5 },
     },
     'backup:restore': { name: 'toxinmap-2026-01-01.sqlite' },
+    'review:history': { patientId: s.patientId },
+    'review:worklist': {},
+    'followUp:save': {
+      id: '7a1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', sessionId: s.signedSessionId, date: '2025-10-10', satisfaction: 8, onsetDate: '2025-09-05',
+      wearOffDate: '2025-11-20', notes: 'n',
+      scores: [{ scaleId: 'cgi_i', value: '2' }, { scaleId: 'headache_days', value: '9' }],
+      muscleScores: [{ muscleId: 'biceps_brachii', side: 'left', scaleId: 'mas', value: '1+' }],
+      adverseEvents: [{ description: 'neck weakness', severity: 'mild', serious: false, relatedness: 'probable' }],
+    },
+    'followUp:delete': { id: '7a1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f' },
+    'muscleScore:set': { sessionId: s.draftSessionId, muscleId: 'frontalis', side: 'left', scaleId: 'mas', value: '2' },
+    'muscleScore:list': { sessionId: s.draftSessionId },
+    'lot:search': { prefix: 'C12', limit: 50 },
+    'lot:csv': { prefix: 'C12' },
   };
   return payloads[channel];
 }
@@ -316,6 +374,28 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
       );
     case 'site:delete':
       return shaped(channel, { id: signedOrMissing(fc.uuid(), s.signedSiteId) });
+    case 'site:batch': {
+      const faceSite = (id: string) => ({ id, viewId: 'face_front', viewVersion: 1, x: 150, y: 180, muscleId: 'frontalis', side: 'right', units: 5 });
+      return fc.oneof(
+        // A session that does not exist or is signed.
+        fc.record({ sessionId: signedOrMissing(fc.uuid(), s.signedSessionId), add: fc.uuid().map((id) => [faceSite(id)]) }),
+        fc.record({ sessionId: signedOrMissing(fc.uuid(), s.signedSessionId), remove: fc.array(fc.uuid(), { minLength: 1, maxLength: 3 }) }),
+        // A site of another session, or none: nothing of the batch is kept (the addition before it rolls back).
+        fc.uuid().map((id) => ({ sessionId: s.draftSessionId, add: [faceSite(id)], remove: [s.signedSiteId] })),
+        fc.tuple(fc.uuid(), fc.uuid()).map(([a, missing]) => ({ sessionId: s.draftSessionId, add: [faceSite(a)], update: [{ id: missing, units: 5 }] })),
+        // A carried-forward link to a site this session was not copied from.
+        fc.uuid().map((id) => ({ sessionId: s.draftSessionId, add: [{ ...faceSite(id), copiedFrom: s.signedSiteId }] })),
+        // An unknown pattern, or a direction that does not fit the pattern.
+        fc.tuple(fc.uuid(), fc.constantFrom(
+          { patternId: 'no_such_pattern', direction: null },
+          { patternId: 'cd_retrocollis', direction: 'left' },
+          { patternId: 'cd_laterocollis', direction: null },
+        )).map(([id, p]) => ({ sessionId: s.draftSessionId, addPatterns: [{ id, ...p, accepted: [{ muscleId: 'splenius_capitis', side: 'left', units: null }] }] })),
+        fc.uuid().map((id) => ({ sessionId: s.draftSessionId, removePatterns: [id] })),
+      );
+    }
+    case 'template:rename':
+      return fc.oneof(shaped(channel), shaped(channel, { id: fc.constant(BUILTIN_IDS.preempt) }));
     case 'vial:add':
       return shaped(channel, {
         sessionId: signedOrMissing(fc.uuid(), s.signedSessionId),
@@ -342,6 +422,14 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
         shaped(channel, { patientId: fc.constant(s.patientId), id: fc.uuid() }),
         shaped(channel, { patientId: fc.constant(s.otherPatientId), id: fc.constant(s.priorAuthId) }),
       ).map((p) => (String(p.validTo) < String(p.validFrom) ? { ...p, validFrom: p.validTo, validTo: p.validFrom } : p));
+    case 'followUp:save':
+      return fc.oneof(
+        shaped(channel),
+        // A real session, but a visit dated in the future or before the treatment.
+        shaped(channel, { id: fc.constant(undefined), sessionId: fc.constant(s.signedSessionId), date: fc.constantFrom('2099-01-01', '2025-08-31') }),
+      );
+    case 'muscleScore:set':
+      return shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) });
     case 'clinician:save':
     case 'settings:save':
       return null; // every valid payload is a legitimate write

@@ -22,7 +22,10 @@ export type Kind =
   /** An object with exactly these fields, all required. */
   | { k: 'object'; fields: Readonly<Record<string, Kind>> }
   /** Only null is accepted (a value that can be reset here but set only elsewhere). */
-  | { k: 'nullOnly' };
+  | { k: 'nullOnly' }
+  | { k: 'boolean' }
+  /** A list of up to `max` values of one kind (e.g. the scores of a follow-up visit). */
+  | { k: 'array'; of: Kind; max: number };
 
 export interface Field {
   kind: Kind;
@@ -234,6 +237,14 @@ function invalidForKind(kind: Kind): fc.Arbitrary<unknown> {
       return fc.oneof(badObject(kind), fc.constant(null));
     case 'nullOnly':
       return fc.oneof(fc.constantFrom<unknown>('', '/tmp', 'C:\\Backups', '../../etc', '\\\\server\\share'), fc.string({ maxLength: 30 }), NOT_A_STRING);
+    case 'boolean':
+      return fc.constantFrom<unknown>('true', 'false', 1, 0, '', 'yes', null, [], {});
+    case 'array':
+      return fc.oneof(
+        fc.constantFrom<unknown>('x', {}, 1, true, null, [null], ['x'], [[]]),
+        fc.tuple(fc.array(validValue(kind.of), { maxLength: 2 }), invalidForKind(kind.of).filter((v) => v !== undefined)).map(([items, bad]) => [...items, bad]),
+        fc.array(validValue(kind.of), { minLength: kind.max + 1, maxLength: kind.max + 1 }),
+      );
   }
 }
 
@@ -276,13 +287,18 @@ export function edgeValues(field: Field): unknown[] {
         return [[], 'x', objectWith('extra', 1), ...Object.keys(kind.fields).map((k) => objectWith(k, 'x'))];
       case 'nullOnly':
         return ['', '/tmp', 'C:\\Backups', '../x'];
+      case 'boolean':
+        return ['true', 1, 0, ''];
+      case 'array':
+        return ['x', {}, [null], ['x'], [{}], [[]]];
     }
   })();
   // An empty object is a valid partial record (no key set).
   const emptyIsValid = kind.k === 'record';
   return [...byKind, ...common].filter(
     (v) => !(emptyIsValid && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) &&
-      v !== undefined && !(field.nullable === true && v === null) && !(kind.k === 'enumArray' && Array.isArray(v) && v.length === 0),
+      v !== undefined && !(field.nullable === true && v === null) && !((kind.k === 'enumArray' || kind.k === 'array') && Array.isArray(v) && v.length === 0) &&
+      !(kind.k === 'boolean' && typeof v === 'boolean'),
   );
 }
 
@@ -328,5 +344,9 @@ export function validValue(kind: Kind): fc.Arbitrary<unknown> {
       return fc.record(Object.fromEntries(Object.entries(kind.fields).map(([k, f]) => [k, validValue(f)])));
     case 'nullOnly':
       return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(validValue(kind.of), { maxLength: Math.min(kind.max, 3) });
   }
 }

@@ -41,7 +41,7 @@ export function seedSite(db: Database.Database, sessionId: string, seq: number, 
   insert(db, 'sites', {
     id, session_id: sessionId, seq, diagram_id: 'head-front', diagram_version: 1, x: 10.25 * seq, y: 0.1 + seq,
     muscle_id: 'frontalis', side: seq % 2 ? 'left' : 'right', units, guidance: 'emg', note: seq === 1 ? 'medial' : '',
-    created_at: T, updated_at: T,
+    location: seq === 2 ? 'upper lid, medial' : null, created_at: T, updated_at: T,
   });
   return id;
 }
@@ -69,6 +69,19 @@ function seedDerivation(db: Database.Database, sessionId: string, signed: boolea
     insert(db, 'session_derived', {
       session_id: sessionId, derived: JSON.stringify({ totals: { units: 12.5, sites: 3 }, findings: [], completeness: [] }), derived_at: T,
     });
+  }
+}
+
+/** An injection pattern applied in the session, and (for a session copied forward) where it was copied from. */
+function seedCharting(db: Database.Database, sessionId: string, copiedFrom: { sessionId: string; siteId: string } | null): void {
+  insert(db, 'session_patterns', {
+    id: `${sessionId}-pattern`, session_id: sessionId, pattern_id: 'cd_laterocollis', pattern_name: 'Laterocollis', direction: 'left',
+    accepted: JSON.stringify([{ muscleId: 'splenius_capitis', side: 'left', units: 50 }, { muscleId: 'levator_scapulae', side: 'left', units: null }]),
+    applied_at: T,
+  });
+  if (copiedFrom) {
+    insert(db, 'session_origins', { session_id: sessionId, from_session_id: copiedFrom.sessionId, created_at: T });
+    db.prepare('UPDATE sites SET copied_from = ? WHERE id = ?').run(copiedFrom.siteId, `${sessionId}-site-1`);
   }
 }
 
@@ -115,10 +128,12 @@ export function seedClinic(db: Database.Database): Seeded {
     });
     siteIds.push(...seedChildren(db, amendmentSessionId));
     seedDerivation(db, amendmentSessionId, true);
+    seedCharting(db, amendmentSessionId, null);
     sign(db, amendmentSessionId);
     const draftSessionId = seedSession(db, 'session-draft', p2, { clinician_id: null, product_id: null, next_due_date: null });
     siteIds.push(...seedChildren(db, draftSessionId));
     seedDerivation(db, draftSessionId, false);
+    seedCharting(db, draftSessionId, { sessionId: signedSessionId, siteId: `${signedSessionId}-site-1` });
     db.prepare("UPDATE finding_acknowledgements SET reason = 'second thoughts' WHERE id = ?").run(`${draftSessionId}-ack`);
     insert(db, 'external_doses', {
       id: 'ext-1', patient_id: p1, date: '2024-11-20', product_id: 'onabotulinumtoxinA', units: 12, where_given: 'cosmetic clinic',
