@@ -427,6 +427,9 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
         shaped(channel),
         // A real session, but a visit dated in the future or before the treatment.
         shaped(channel, { id: fc.constant(undefined), sessionId: fc.constant(s.signedSessionId), date: fc.constantFrom('2099-01-01', '2025-08-31') }),
+      ).map((p) =>
+        // The effect wears off after it starts (the contract refuses the reverse before any service runs).
+        p.onsetDate && p.wearOffDate && String(p.wearOffDate) < String(p.onsetDate) ? { ...p, onsetDate: p.wearOffDate, wearOffDate: p.onsetDate } : p,
       );
     case 'muscleScore:set':
       return shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) });
