@@ -1,19 +1,8 @@
 import type { AtlasView, Point, Side } from '../../../shared/atlas/index.ts';
 import type { Site } from '../../../shared/domain/types.ts';
+import type { PendingSite } from '../../editor/tool.ts';
 
-/** A site being placed: where and on which muscle, waiting for its units. */
-export interface PendingSite {
-  /**
-   * The id the site is saved under, made once when the placement starts: pressing "Place site"
-   * again for the same placement names the same site, so it can never be saved twice.
-   */
-  id: string;
-  point: Point;
-  muscleId: string;
-  side: Side;
-  /** Prefilled with the last units entered in this session; the clinician types over it. */
-  units: string;
-}
+export type { PendingSite };
 
 export function newPendingSite(point: Point, muscle: { muscleId: string; side: Side }, units: string): PendingSite {
   return { id: crypto.randomUUID(), point, muscleId: muscle.muscleId, side: muscle.side, units };
