@@ -4,6 +4,10 @@ import { PRODUCTS } from '../../shared/clinical/products.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
 import { useAction } from './session/useAsync.ts';
+import { AppearanceCard } from './settings/AppearanceCard.tsx';
+import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
+import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
+import { ClinicCard } from './settings/ClinicCard.tsx';
 
 function formatWhen(iso: string): string {
   const d = new Date(iso);
@@ -14,13 +18,20 @@ function formatSize(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
-/** Clinician profile (who signs), backups and restore, full export and import, where the data lives. */
+/**
+ * Clinician profile (who signs), the clinic, appearance, charting defaults, backups (copies, retention,
+ * restore), full export and import, where the data lives.
+ */
 export function SettingsScreen({ nav }: { nav: Nav }) {
   return (
     <main className="screen">
       <h1>Settings</h1>
       <ClinicianForm nav={nav} />
+      <ClinicCard nav={nav} />
+      <AppearanceCard />
+      <ChartingDefaultsCard nav={nav} />
       <DataPanel nav={nav} />
+      <BackupSettingsCard nav={nav} />
     </main>
   );
 }

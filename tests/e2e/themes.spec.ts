@@ -57,11 +57,16 @@ test.afterEach(() => {
 });
 
 /** Screenshots at both window sizes, and every text of the screen checked for contrast at each. */
-async function look(page: Page, theme: ResolvedTheme, screen: string, low: Array<LowContrast & { where: string }>) {
+async function look(page: Page, theme: ResolvedTheme, screen: string, low: Array<LowContrast & { where: string }>, parts: string[] = []) {
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${OUT}/${theme}-${screen}-${width}x${height}.png` });
+    // Long screens: each part scrolled into view and shot too (the contrast check reads the whole page).
+    for (const part of parts) {
+      await page.getByTestId(part).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUT}/${theme}-${screen}-${part}-${width}x${height}.png` });
+    }
     for (const l of await findLowContrast(page)) low.push({ ...l, where: `${theme} ${screen} ${width}x${height}` });
   }
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -93,7 +98,7 @@ for (const theme of THEMES) {
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-    await look(page, theme, 'settings', low);
+    await look(page, theme, 'settings', low, ['appearance', 'units-steps', 'backup-settings']);
     await page.getByRole('button', { name: 'Atlas' }).click();
     await expect(page.getByTestId('atlas-view-select')).toBeVisible();
     await look(page, theme, 'atlas', low);
