@@ -10,6 +10,7 @@ import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
 import { currentClinicianName } from './db/clinicians.ts';
+import type { ExportShell } from './services/exports.ts';
 import { createHandlers } from './services/index.ts';
 import { createMaintenanceHandlers } from './services/maintenance.ts';
 
@@ -36,6 +37,8 @@ export interface BackendOptions {
    * (the shell asks first; see DamagedDatabaseError reason 'missing' / 'empty').
    */
   allowNewDatabase?: boolean;
+  /** Save dialogs, printing and PDF for the summary, CSV and FHIR exports (electron/shell/print.ts). */
+  exportShell?: ExportShell;
 }
 
 /** True when backups or files set aside by a restore show that this folder held a record before. */
@@ -166,7 +169,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...(options.chooseBackupFolder ? { chooseBackupFolder: options.chooseBackupFolder } : {}),
     ...(options.onSettingsChanged ? { onSettingsChanged: options.onSettingsChanged } : {}),
   };
-  const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance, settingsHooks), {
+  const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance, settingsHooks, options.exportShell), {
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const startupBackup = dailyBackup(ctx.db, paths.backupDir, now()).catch((err: unknown) => {

@@ -2,6 +2,7 @@ import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/domain/types.ts';
 import type { ServiceContext } from './context.ts';
 import * as derive from './derive.ts';
+import * as exportsService from './exports.ts';
 import * as externalDoses from './external-doses.ts';
 import * as findings from './findings.ts';
 import * as followUps from './follow-ups.ts';
@@ -29,9 +30,11 @@ export function createHandlers(
   info: () => AppInfo,
   maintenance: MaintenanceHandlers,
   settingsHooks: settings.SettingsHooks = {},
+  exportShell: exportsService.ExportShell = exportsService.NO_EXPORT_SHELL,
 ): Handlers {
   return {
     ...maintenance,
+    ...exportsService.createExportHandlers({ ctx, appVersion: () => info().version, shell: exportShell, ...(settingsHooks.logError ? { logError: settingsHooks.logError } : {}) }),
     'app:info': () => info(),
     'patient:create': (input) => patients.createPatient(ctx, input),
     'patient:update': (input) => patients.updatePatient(ctx, input),

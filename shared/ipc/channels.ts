@@ -17,4 +17,5 @@ export const CHANNELS = [
   'settings:get', 'settings:save', 'settings:chooseBackupFolder',
   'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
   'review:history', 'review:worklist', 'followUp:save', 'followUp:delete', 'muscleScore:set', 'muscleScore:list', 'lot:search', 'lot:csv',
+  'export:summaryHtml', 'export:summaryPdf', 'export:summaryPrint', 'export:sessionCsv', 'export:sitesCsv', 'export:fhirBundle',
 ] as const satisfies readonly Channel[];

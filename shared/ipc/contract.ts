@@ -8,6 +8,7 @@ import * as v from '../domain/values.ts';
 import type { SessionDerived } from '../rules/types.ts';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domain/settings.ts';
 import { reviewChannels } from './review-contract.ts';
+import { exportChannels } from './export-contract.ts';
 
 /**
  * The one IPC contract: channel → input schema and output type.
@@ -330,6 +331,7 @@ export const contract = {
   'data:import': channel<typeof empty, { file: string | null; patients: number; sessions: number }>(empty),
 
   ...reviewChannels,
+  ...exportChannels,
 } as const;
 
 function partial<T extends Record<string, z.ZodType>>(fields: T) {

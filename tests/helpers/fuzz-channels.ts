@@ -160,6 +160,12 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'muscleScore:list': { sessionId: req(uuid) },
   'lot:search': { prefix: req(text(40)), limit: opt({ k: 'number', min: 1, max: 2000, int: true }) },
   'lot:csv': { prefix: req(text(40)) },
+  'export:summaryHtml': { sessionId: req(uuid), copy: req(en(['clinical', 'patient'])) },
+  'export:summaryPdf': { sessionId: req(uuid), copy: req(en(['clinical', 'patient'])) },
+  'export:summaryPrint': { sessionId: req(uuid), copy: req(en(['clinical', 'patient'])) },
+  'export:sessionCsv': { sessionId: req(uuid) },
+  'export:sitesCsv': { from: req(date), to: req(date), includeDrafts: opt({ k: 'boolean' }), includeSuperseded: opt({ k: 'boolean' }) },
+  'export:fhirBundle': { sessionId: req(uuid) },
   'settings:get': {},
   'settings:save': {
     clinicName: opt(text(200, false)), clinicAddress: opt(text(500, false)), clinicPhone: opt(text(60, false)),
@@ -183,13 +189,16 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
 };
 
 /** Channels that open files or dialogs: fuzzed with malformed input only, never called with a valid one. */
-export const MAINTENANCE: ReadonlySet<Channel> = new Set(['app:health', 'settings:chooseBackupFolder', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import']);
+export const MAINTENANCE: ReadonlySet<Channel> = new Set([
+  'app:health', 'settings:chooseBackupFolder', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
+  'export:summaryPdf', 'export:summaryPrint', 'export:sessionCsv', 'export:sitesCsv', 'export:fhirBundle',
+]);
 
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
   'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get',
-  'review:history', 'review:worklist', 'muscleScore:list', 'lot:search', 'lot:csv',
+  'review:history', 'review:worklist', 'muscleScore:list', 'lot:search', 'lot:csv', 'export:summaryHtml',
 ]);
 
 const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side: 'left' };
@@ -280,6 +289,12 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'muscleScore:list': { sessionId: s.draftSessionId },
     'lot:search': { prefix: 'C12', limit: 50 },
     'lot:csv': { prefix: 'C12' },
+    'export:summaryHtml': { sessionId: s.signedSessionId, copy: 'clinical' },
+    'export:summaryPdf': { sessionId: s.signedSessionId, copy: 'patient' },
+    'export:summaryPrint': { sessionId: s.signedSessionId, copy: 'clinical' },
+    'export:sessionCsv': { sessionId: s.draftSessionId },
+    'export:sitesCsv': { from: '2026-01-01', to: '2026-12-31', includeDrafts: true, includeSuperseded: false },
+    'export:fhirBundle': { sessionId: s.signedSessionId },
   };
   return payloads[channel];
 }
@@ -297,6 +312,8 @@ export function crossFieldBreaks(channel: Channel): Array<(p: Record<string, unk
       return [({ x: _x, ...rest }) => ({ ...rest, y: rest.y ?? 1 }), ({ y: _y, ...rest }) => ({ ...rest, x: rest.x ?? 1 })];
     case 'priorAuth:save':
       return [(p) => ({ ...p, validTo: dayBefore(p.validFrom) })];
+    case 'export:sitesCsv':
+      return [(p) => ({ ...p, to: dayBefore(p.from) })];
     default:
       return [];
   }

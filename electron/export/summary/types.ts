@@ -1,8 +1,9 @@
 import type { PatientDetail, SessionDetail } from '../../../shared/domain/types.ts';
 import type { SessionDerivedView } from '../../../shared/ipc/contract.ts';
+import type { SummaryCopy } from '../../../shared/ipc/export-contract.ts';
 
 /** The clinical copy carries everything; the patient copy leaves out billing lines and internal checks. */
-export type SummaryCopy = 'clinical' | 'patient';
+export type { SummaryCopy };
 
 /**
  * 'print' is the document printed or saved as PDF (page footers with the record id and page numbers);
