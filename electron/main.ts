@@ -7,6 +7,8 @@ import { registerIpc } from './ipc.ts';
 import { electronNativeBinding } from './native.ts';
 import { installSecurity, isAppUrl } from './security.ts';
 import { startWithRecovery } from './shell/dialogs.ts';
+import { createExportShell } from './shell/print.ts';
+import { eventChannel } from '../shared/ipc/events.ts';
 
 // Bundled to dist-electron/main.cjs; the renderer is in dist/, migrations are copied beside main.cjs.
 const projectRoot = path.join(__dirname, '..');
@@ -81,6 +83,11 @@ function backendOptions(): BackendOptions {
     logError: (channel, err) => logError(channel, err),
     chooseExportFile,
     chooseImportFile,
+    exportShell: createExportShell({
+      parent: () => mainWindow,
+      onProgress: (stage) => mainWindow?.webContents.send(eventChannel('export:progress'), { stage }),
+      logError,
+    }),
   };
 }
 

@@ -27,10 +27,16 @@ export interface AppEvents {
   'menu:command': { command: MenuCommand };
   /** Something changed the settings outside the page (the View → Theme menu); read them again with settings:get. */
   'settings:changed': Record<string, never>;
+  /** How far a print or PDF export has come, so the screen can say so while main works. */
+  'export:progress': { stage: ExportStage };
 }
+
+/** The steps of a print or PDF export, in order; 'done' and 'failed' end it. */
+export const EXPORT_STAGES = ['preparing', 'rendering', 'printing', 'writing', 'done', 'failed'] as const;
+export type ExportStage = (typeof EXPORT_STAGES)[number];
 export type AppEventName = keyof AppEvents;
 
-export const APP_EVENTS = ['menu:command', 'settings:changed'] as const satisfies readonly AppEventName[];
+export const APP_EVENTS = ['menu:command', 'settings:changed', 'export:progress'] as const satisfies readonly AppEventName[];
 
 export type AppEventListener<E extends AppEventName> = (payload: AppEvents[E]) => void;
 export type Subscribe = <E extends AppEventName>(event: E, listener: AppEventListener<E>) => () => void;
@@ -61,6 +67,10 @@ export function checkEventPayload<E extends AppEventName>(event: E, payload: unk
     }
     case 'settings:changed':
       return {} as AppEvents[E];
+    case 'export:progress': {
+      const stage = (payload as { stage?: unknown }).stage;
+      return typeof stage === 'string' && (EXPORT_STAGES as readonly string[]).includes(stage) ? ({ stage } as AppEvents[E]) : null;
+    }
     default:
       return null;
   }
