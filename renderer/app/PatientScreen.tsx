@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PatientDetail, SessionSummary, Template } from '../../shared/domain/types.ts';
-import { INDICATIONS, indicationLabel, type IndicationId } from '../../shared/indications.ts';
+import { INDICATIONS, type IndicationId } from '../../shared/indications.ts';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
@@ -8,6 +8,7 @@ import { ConditionsCard } from './patient/ConditionsCard.tsx';
 import { PriorAuthCard } from './patient/PriorAuthCard.tsx';
 import { ExternalDosesCard } from './patient/ExternalDosesCard.tsx';
 import { PatientEditForm } from './patient/PatientEditForm.tsx';
+import { PatientHistory } from './review/PatientHistory.tsx';
 import { ageOn, formatDate, formatUnits, patientName, todayIso } from './format.ts';
 
 export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav }) {
@@ -153,43 +154,7 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
 
       <ConditionsCard patientId={patientId} conditions={patient.conditions} onChange={async () => setPatient(await client.patient.get({ id: patientId }))} />
 
-      <h2>Sessions</h2>
-      {sessions.length === 0 ? (
-        <p className="empty">No sessions recorded yet.</p>
-      ) : (
-        <table className="list" data-testid="session-list">
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Indication</th>
-              <th>Sites</th>
-              <th>Total</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="clickable" onClick={() => nav.go({ screen: 'chart', patientId, sessionId: s.id })}>
-                <td>
-                  <button type="button" className="linklike" onClick={() => nav.go({ screen: 'chart', patientId, sessionId: s.id })}>
-                    {formatDate(s.date)}
-                  </button>
-                </td>
-                <td>
-                  {indicationLabel(s.indication)}
-                  {s.amendsSessionId && <span className="badge badge-amend">amendment</span>}
-                  {s.amendedBy.length > 0 && <span className="badge badge-amended">amended</span>}
-                </td>
-                <td>{s.siteCount}</td>
-                <td>{formatUnits(s.totalUnits)}</td>
-                <td>
-                  <span className={`badge badge-${s.status}`}>{s.status === 'draft' ? 'Draft' : 'Signed'}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <PatientHistory patientId={patientId} nav={nav} />
       <ExternalDosesCard patientId={patientId} />
       <PriorAuthCard patientId={patientId} />
     </main>

@@ -4,6 +4,7 @@ import { SEX_OPTIONS } from './patient/PatientEditForm.tsx';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
 import { useClient } from './client-context.tsx';
+import { WorklistPanel } from './review/WorklistPanel.tsx';
 import { ageOn, formatDate, patientName, todayIso } from './format.ts';
 
 export function PatientsScreen({ nav }: { nav: Nav }) {
@@ -36,6 +37,8 @@ export function PatientsScreen({ nav }: { nav: Nav }) {
         </button>
       </div>
       {adding && <AddPatientForm nav={nav} onCancel={() => setAdding(false)} />}
+      <div className="home-grid">
+      <div>
       <label className="search">
         <span className="visually-hidden">Find a patient</span>
         <input
@@ -79,6 +82,10 @@ export function PatientsScreen({ nav }: { nav: Nav }) {
           </tbody>
         </table>
       )}
+      </div>
+      {/* The first screen: finding a patient, beside who is due, what is unsigned and what runs out. */}
+      <WorklistPanel nav={nav} />
+      </div>
     </main>
   );
 }

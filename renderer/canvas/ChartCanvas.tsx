@@ -4,6 +4,7 @@ import { Circle, Group, Layer, Stage, Text } from 'react-konva';
 import type { AtlasView, Point } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import { AtlasShapes } from './AtlasShapes.tsx';
+import { GhostLayer, type GhostSite } from './GhostLayer.tsx';
 import { useCanvasPalette } from './palette.ts';
 import { fitViewport, roundPoint, toDiagram, type Viewport } from './viewport.ts';
 
@@ -24,6 +25,8 @@ export interface ChartCanvasProps {
   onHover?: (point: Point | null) => void;
   /** Fixed size (tests); otherwise the canvas fills its container. */
   size?: { width: number; height: number };
+  /** An earlier session's sites on this view, drawn faded for reference; never selectable. */
+  ghostSites?: readonly GhostSite[];
 }
 
 const MARKER_RADIUS_PX = 9;
@@ -107,6 +110,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
         <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
           <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} palette={palette} />
         </Layer>
+        <GhostLayer sites={props.ghostSites ?? []} vp={vp} radiusPx={MARKER_RADIUS_PX} colour={palette.siteLabel} halo={palette.siteRim} />
         <Layer x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
           {sites.map((site) => (
             <Group key={site.id}>

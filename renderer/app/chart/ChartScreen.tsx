@@ -16,6 +16,8 @@ import { newPendingSite, siteFromPending, type PendingSite } from './placement.t
 import { SitePanel, sideLabel } from './SitePanel.tsx';
 import { useChartShortcuts } from './useChartShortcuts.ts';
 import { useDerived } from './checks/useDerived.ts';
+import { usePreviousMap } from './previous-map.ts';
+import { formatDate } from '../format.ts';
 
 interface Loaded {
   patient: Patient;
@@ -52,6 +54,9 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
   // A map with sites in deep muscles opens with the deep layer shown, so those sites sit on their muscle.
   const [showDeep, setShowDeep] = useState(() => initial.sites.some(isDeepSite));
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The previous session's map, faded under this one on demand (only where it was charted on the same diagram version).
+  const previous = usePreviousMap(client, initial);
+  const [overlayOn, setOverlayOn] = useState(false);
   const [pending, setPending] = useState<PendingSite | null>(null);
   const placing = useInFlight();
   const [hint, setHint] = useState<string | null>(null);
@@ -165,6 +170,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
         onUndo={() => void editor.undo()}
         onRedo={() => void editor.redo()}
         readOnly={readOnly}
+        overlay={previous ? { on: overlayOn, label: `Previous map (${formatDate(previous.date)})`, onToggle: setOverlayOn } : undefined}
       />
       <div className="chart-body">
         <div className="canvas-wrap">
@@ -175,6 +181,7 @@ function Charting({ patient, session: initial, nav }: { patient: Patient; sessio
             sites={viewSites}
             showDeep={showDeep}
             zoom={zoom}
+            ghostSites={overlayOn && previous ? previous.sites.filter((s) => s.viewId === view.id && s.viewVersion === view.version) : undefined}
             selectedId={selectedId}
             pending={openPending?.point ?? null}
             highlightMuscleId={openPending?.muscleId ?? null}

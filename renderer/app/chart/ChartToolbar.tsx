@@ -18,6 +18,8 @@ export interface ChartToolbarProps {
   onUndo: () => void;
   onRedo: () => void;
   readOnly: boolean;
+  /** The previous session's map drawn faded under this one (absent: no earlier map to show). */
+  overlay?: { on: boolean; label: string; onToggle: (on: boolean) => void } | undefined;
 }
 
 /** Above the diagram: which diagram, the deep layer, zoom, undo and redo. */
@@ -43,6 +45,12 @@ export function ChartToolbar(props: ChartToolbarProps) {
         <label className="toggle">
           <input type="checkbox" checked={props.showDeep} onChange={(e) => props.onShowDeep(e.target.checked)} /> Deep muscles
         </label>
+        {props.overlay && (
+          <label className="toggle" title="Draw the previous session's sites faded under this map">
+            <input type="checkbox" checked={props.overlay.on} onChange={(e) => props.overlay?.onToggle(e.target.checked)} data-testid="overlay-previous" />{' '}
+            {props.overlay.label}
+          </label>
+        )}
         <button type="button" aria-label="Zoom out" onClick={() => onZoom((z) => clampZoom(z / 1.25))}>
           −
         </button>
