@@ -10,7 +10,8 @@ export { isAppUrl };
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The session summary's constant stylesheet, for its preview in a sandboxed frame (tests/unit/export/summary-csp.test.ts).
+  "style-src 'self' 'sha256-CN3LFmf/OSRtdgOaD5mE8Ca4uTMTKlZJK6JC0VmnNcU='",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -34,7 +35,8 @@ export function installSecurity(appEntry: URL): void {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [appEntry.protocol === 'file:' ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY],
+        // The relaxed policy only for the development server (itself only honoured unpackaged).
+        'Content-Security-Policy': [appEntry.protocol === 'http:' ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY],
       },
     });
   });
@@ -48,7 +50,8 @@ export function installSecurity(appEntry: URL): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Only well-formed https links (e.g. a cited label source) open, and only in the system browser.
+      // Only the documentation the clinical reference cites, exactly as listed (no query that could carry
+      // an MRN), opens, and only in the system browser.
       if (isExternalLinkAllowed(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startBackend, type Backend } from '../../electron/backend.ts';
+import type { ExportShell } from '../../electron/services/exports.ts';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
 import type { AppEventName, AppEvents } from '../../shared/ipc/events.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
@@ -10,6 +11,8 @@ export interface BridgeOptions {
    * disk before it is acknowledged): what the screen does while a change is in flight becomes testable.
    */
   slow?: Partial<Record<string, number>>;
+  /** The shell's part of printing and saving (save dialog, print, PDF), played by the test. */
+  exportShell?: ExportShell;
 }
 
 /**
@@ -17,7 +20,9 @@ export interface BridgeOptions {
  * contract channel, each calling the very dispatcher main registers, on a real SQLite file.
  */
 export async function attachBackend(page: Page, dataDirectory: string, options: BridgeOptions = {}): Promise<Backend> {
-  const backend = await startBackend({ dataDirectory, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-e2e' });
+  const backend = await startBackend({
+    dataDirectory, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-e2e', ...(options.exportShell ? { exportShell: options.exportShell } : {}),
+  });
   await page.exposeFunction('__toxinmapInvoke', async (channel: string, input: unknown) => {
     const delay = options.slow?.[channel];
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
