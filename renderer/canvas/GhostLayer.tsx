@@ -15,7 +15,7 @@ export function GhostLayer({ sites, vp, radiusPx, colour, halo }: { sites: reado
   if (sites.length === 0) return null;
   const r = radiusPx / vp.scale;
   return (
-    <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale} opacity={0.55}>
+    <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale} opacity={0.75}>
       {sites.map((s) => [
         <Circle
           key={s.id}
@@ -23,7 +23,7 @@ export function GhostLayer({ sites, vp, radiusPx, colour, halo }: { sites: reado
           y={s.y}
           radius={r}
           stroke={colour}
-          strokeWidth={2.5 / vp.scale}
+          strokeWidth={3 / vp.scale}
           dash={[4 / vp.scale, 3 / vp.scale]}
           fill={halo}
           opacity={0.9}

@@ -19,10 +19,12 @@ function siteAt(muscleId: string, side: 'left' | 'right') {
   throw new Error(`no ${side} ${muscleId}`);
 }
 
-async function shoot(page: Page, name: string) {
+/** Screenshots at both window sizes; `at` is scrolled into view first (the app scrolls inside its content pane). */
+async function shoot(page: Page, name: string, at?: string) {
   for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/review/${name}-${w}x${h}.png`, fullPage: true });
+    if (at) await page.getByTestId(at).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `test-results/review/${name}-${w}x${h}.png` });
   }
   await page.setViewportSize({ width: 1400, height: 900 });
 }
@@ -89,7 +91,8 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect(trend.locator('tbody tr')).toHaveCount(6);
   await expect(trend.locator('tbody tr').last()).toContainText('80 U');
   await expect(trend.locator('tbody tr').last()).toContainText('28');
-  await shoot(page, 'history');
+  await shoot(page, 'history-trend', 'dose-trend');
+  await shoot(page, 'history', 'session-list');
 
   // Open an earlier session: read-only, exactly as charted.
   await cards.nth(3).getByRole('button', { name: /Open the session/ }).click();
@@ -111,6 +114,7 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect(page.getByTestId('compare-total-diff')).toHaveText('+20 U');
   await expect(page.getByTestId('compare-screen').locator('svg[data-view] circle[data-tone="ghost"]').first()).toBeAttached();
   await shoot(page, 'compare');
+  await shoot(page, 'compare-table', 'compare-table');
   await page.getByRole('button', { name: 'Back to the patient' }).click();
 
   // A follow-up visit of the latest treatment, at peak effect.

@@ -39,7 +39,8 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
   const head = (s: typeof earlier, label: string) => (
     <div className="compare-head-col">
       <div className="muted small">{label}</div>
-      <strong>{formatDate(s.date)}</strong> · {indicationLabel(s.indication)}
+      <strong>{formatDate(s.date)}</strong>
+      <div>{indicationLabel(s.indication)}</div>
       <div data-testid={`compare-total-${label === 'Earlier' ? 'a' : 'b'}`}>{unitsOfProduct(s.totalUnits, s.productId)} · {s.siteCount} sites</div>
       <button type="button" className="linklike small" onClick={() => nav.go({ screen: 'chart', patientId, sessionId: s.id })}>Open this session</button>
     </div>
@@ -62,27 +63,6 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
           Different products ({productName(earlier.productId)} and {productName(later.productId)}): their units are not interchangeable, so no differences are computed.
         </p>
       )}
-      {viewIds.map((viewId) => {
-        const laterKey = keyFor(later.sites, viewId, earlier.sites);
-        const laterView = getView(viewId, Number(laterKey.split('@')[1]));
-        // Where the earlier session was charted on the same version, its sites are shown faded under the later ones.
-        const ghosts = svgSites(laterView, earlier.sites.filter((s) => s.viewId === viewId && s.viewVersion === laterView.version), 'ghost', muscleName);
-        return (
-          <section key={viewId} className="compare-row" aria-label={laterView.title}>
-            <h2 className="small-heading">{laterView.title}</h2>
-            <div className="compare-maps">
-              <figure>
-                <MapThumb viewKey={keyFor(earlier.sites, viewId, later.sites)} sites={earlier.sites} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(earlier.date)}`} />
-                <figcaption>{formatDate(earlier.date)}</figcaption>
-              </figure>
-              <figure>
-                <MapThumb viewKey={laterKey} sites={later.sites} under={ghosts} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(later.date)}`} />
-                <figcaption>{formatDate(later.date)} <span className="muted small">(grey: {formatDate(earlier.date)})</span></figcaption>
-              </figure>
-            </div>
-          </section>
-        );
-      })}
       <table className="list compare-table" data-testid="compare-table">
         <thead>
           <tr>
@@ -117,6 +97,29 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
         </tfoot>
       </table>
       <p className="muted small">Units per muscle and side, with the number of sites in brackets.</p>
+      <div className="compare-views">
+      {viewIds.map((viewId) => {
+        const laterKey = keyFor(later.sites, viewId, earlier.sites);
+        const laterView = getView(viewId, Number(laterKey.split('@')[1]));
+        // Where the earlier session was charted on the same version, its sites are shown faded under the later ones.
+        const ghosts = svgSites(laterView, earlier.sites.filter((s) => s.viewId === viewId && s.viewVersion === laterView.version), 'ghost', muscleName);
+        return (
+          <section key={viewId} className="compare-row" aria-label={laterView.title}>
+            <h2 className="small-heading">{laterView.title}</h2>
+            <div className="compare-maps">
+              <figure>
+                <MapThumb viewKey={keyFor(earlier.sites, viewId, later.sites)} sites={earlier.sites} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(earlier.date)}`} />
+                <figcaption>{formatDate(earlier.date)}</figcaption>
+              </figure>
+              <figure>
+                <MapThumb viewKey={laterKey} sites={later.sites} under={ghosts} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(later.date)}`} />
+                <figcaption>{formatDate(later.date)} <span className="muted small">(grey: {formatDate(earlier.date)})</span></figcaption>
+              </figure>
+            </div>
+          </section>
+        );
+      })}
+      </div>
     </main>
   );
 }

@@ -12,6 +12,8 @@ import { trendChoices, trendData, type TrendData } from './trend-data.ts';
 const DOSE_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7a5c00', '#5b3fa0'];
 const MEASURE_COLOURS = ['#14202e', '#7d1a14', '#14532d', '#3f1d5e'];
 
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
@@ -43,7 +45,7 @@ function options(data: TrendData, width: number): uPlot.Options {
     legend: { show: true },
     scales: { x: { time: true }, units: { auto: true, range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] }, measure: range ? { auto: false, range } : { auto: true } },
     axes: [
-      { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: '12px system-ui', values: (_u, ticks) => ticks.map((t) => formatDate(new Date(t * 1000).toISOString().slice(0, 10))) },
+      { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: '12px system-ui', space: 90, values: (_u, ticks) => ticks.map((t) => MONTH.format(new Date(t * 1000))) },
       axis('units', 'Units per muscle'),
       axis('measure', `${measure.label}${measure.ref.fromMemory ? ' (unverified scale)' : ''}`, 1),
     ],

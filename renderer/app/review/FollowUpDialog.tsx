@@ -177,18 +177,35 @@ export function FollowUpDialog({ session, existing, onClose, onSaved }: {
           <legend>Adverse events since the treatment</legend>
           {events.map((ev, i) => (
             <div key={i} className="followup-event" data-testid="followup-event">
-              <input aria-label="Description" placeholder="What happened" value={ev.description} onChange={(e) => setEvent(i, { description: e.target.value })} />
-              <select aria-label="Severity" value={ev.severity} onChange={(e) => setEvent(i, { severity: e.target.value as Severity })}>
-                <option value="mild">mild</option><option value="moderate">moderate</option><option value="severe">severe</option>
-              </select>
-              <label className="toggle"><input type="checkbox" checked={ev.serious} onChange={(e) => setEvent(i, { serious: e.target.checked })} /> serious</label>
-              <select aria-label="Related to the treatment" value={ev.relatedness} onChange={(e) => setEvent(i, { relatedness: e.target.value as Relatedness })}>
-                {RELATEDNESS.map((r) => <option key={r.id} value={r.id}>related: {r.label.toLowerCase()}</option>)}
-              </select>
-              <select aria-label="Outcome" value={ev.outcome} onChange={(e) => setEvent(i, { outcome: e.target.value as AdverseOutcome })}>
-                {ADVERSE_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
-              </select>
-              <input type="date" aria-label="Onset" value={ev.onsetDate} min={session.date} max={todayIso()} onChange={(e) => setEvent(i, { onsetDate: e.target.value })} />
+              <label className="followup-event-what">
+                What happened
+                <input aria-label="Description" value={ev.description} onChange={(e) => setEvent(i, { description: e.target.value })} />
+              </label>
+              <label>
+                Severity
+                <select aria-label="Severity" value={ev.severity} onChange={(e) => setEvent(i, { severity: e.target.value as Severity })}>
+                  <option value="mild">mild</option><option value="moderate">moderate</option><option value="severe">severe</option>
+                </select>
+              </label>
+              <label>
+                Related to the treatment
+                <select aria-label="Related to the treatment" value={ev.relatedness} onChange={(e) => setEvent(i, { relatedness: e.target.value as Relatedness })}>
+                  {RELATEDNESS.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+                </select>
+              </label>
+              <label>
+                Outcome
+                <select aria-label="Outcome" value={ev.outcome} onChange={(e) => setEvent(i, { outcome: e.target.value as AdverseOutcome })}>
+                  {ADVERSE_OUTCOMES.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                </select>
+              </label>
+              <label>
+                Began
+                <input type="date" aria-label="Onset" value={ev.onsetDate} min={session.date} max={todayIso()} onChange={(e) => setEvent(i, { onsetDate: e.target.value })} />
+              </label>
+              <label className="toggle followup-serious">
+                <input type="checkbox" checked={ev.serious} onChange={(e) => setEvent(i, { serious: e.target.checked })} /> Serious
+              </label>
               <button type="button" aria-label="Remove this event" onClick={() => setEvents((list) => list.filter((_, j) => j !== i))}>×</button>
             </div>
           ))}
