@@ -6,6 +6,7 @@ import { checkIntegrity, DamagedDatabaseError } from './db/integrity.ts';
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
+import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
@@ -60,6 +61,11 @@ export interface Backend {
   startupBackup: Promise<BackupInfo | null>;
   /** What start did before opening (a restore finished, leftovers removed, a -wal set aside), for the user. */
   notices: RecoveryNotice[];
+  /**
+   * The record's verification (audit chain, seals): what changed since the last verified point was
+   * checked at start; the full pass runs in the background from there (trust.status(), trust.runFull()).
+   */
+  trust: TrustMonitor;
   close: () => void;
 }
 
@@ -94,6 +100,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   const notices = recoverDataDirectory(paths, now());
   const size = fs.statSync(paths.file, { throwIfNoEntry: false })?.size;
+  // A new database starts a new record: nothing verified of a former file applies to it.
+  if (size === undefined || size === 0) fs.rmSync(anchorPath(paths.file), { force: true });
   if ((size === undefined || size === 0) && hadRecord(paths)) {
     if (!options.allowNewDatabase) {
       throw new DamagedDatabaseError(
@@ -146,6 +154,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
   };
   refreshActor();
+  const trust = createTrustMonitor({ db: () => ctx.db, databaseFile: paths.file, now, logError });
+  trust.checkRecent();
+  void trust.runFull();
   const info: AppInfo = {
     version: options.appVersion,
     dataDirectory: options.dataDirectory,
@@ -158,6 +169,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
     migrationsDir: options.migrationsDir,
+    trust,
     reopen: open,
     afterDataReplaced: refreshActor,
     chooseExportFile: options.chooseExportFile ?? cancelled,
@@ -185,6 +197,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     info,
     startupBackup,
     notices,
-    close: () => ctx.db.close(),
+    trust,
+    close: () => {
+      trust.stop();
+      ctx.db.close();
+    },
   };
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { MIGRATION_STEPS } from './migration-steps.ts';
+import { registerChainFunction } from '../trust/hash.ts';
 
 export interface Migration {
   version: number;
@@ -67,10 +69,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   const pending = pendingMigrations(db, migrations);
   if (pending.length === 0) return { from, to: from };
   const to = latestVersion(migrations);
+  registerChainFunction(db); // the audit chain trigger (0060) needs it on any connection that writes
   db.transaction(() => {
     for (const m of pending) {
       try {
         db.exec(m.sql);
+        MIGRATION_STEPS[m.version]?.(db);
       } catch (err) {
         throw new Error(`migrate: migration ${m.version}-${m.name} failed: ${(err as Error).message}`, { cause: err });
       }

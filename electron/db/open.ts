@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { createBackup } from './backup.ts';
 import { checkIntegrity } from './integrity.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';
+import { registerChainFunction } from '../trust/hash.ts';
 
 export interface OpenOptions {
   file: string;
@@ -36,6 +37,8 @@ export function registerAuditFunctions(db: Database.Database, now: () => Date, a
   db.function('audit_now', { deterministic: false }, () => now().toISOString());
   db.function('audit_author', { deterministic: false }, () => author());
   db.function('audit_enabled', { deterministic: false }, () => (audit.enabled ? 1 : 0));
+  // The audit chain (migration 0060): each row's hash over the previous row's hash and its own fields.
+  registerChainFunction(db);
   return audit;
 }
 
@@ -52,6 +55,9 @@ export function applyPragmas(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A REPLACE deletes the row it conflicts with; only with recursive triggers on do that delete's guards
+  // (signed sessions, the audit log) and audit triggers fire. None of the app's triggers writes its own table.
+  db.pragma('recursive_triggers = ON');
 }
 
 export { timestampForFile } from './backup.ts';

@@ -16,6 +16,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkIntegrity } from './integrity.ts';
 import { checkSchema } from './schema-check.ts';
+import { anchorPath } from '../trust/monitor.ts';
 
 export interface RecoveryPaths {
   dataDirectory: string;
@@ -173,6 +174,8 @@ function completeSwap(paths: RecoveryPaths, keptAt: string | null): void {
     for (const suffix of SIDE_FILES) fs.rmSync(paths.file + suffix, { force: true });
   }
   fs.renameSync(incoming, paths.file);
+  // What was verified of the old file says nothing about this one (electron/trust/monitor.ts).
+  fs.rmSync(anchorPath(paths.file), { force: true });
   fsyncDir(paths.dataDirectory);
 }
 

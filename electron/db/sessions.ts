@@ -26,6 +26,7 @@ interface SessionRow {
   amended_at: string | null;
   weight_kg: number | null;
   template_origin: string | null;
+  seal?: string | null;
   created_at: string;
   updated_at: string;
   site_count: number;
@@ -67,7 +68,7 @@ const SELECT = `SELECT s.*,
     (SELECT group_concat(a.id) FROM (SELECT id FROM sessions WHERE amends_session_id = s.id ORDER BY created_at) a) AS amended_by
   FROM sessions s`;
 
-function toRecord(r: SessionRow): SessionRecord & SessionSummary {
+function toRecord(r: SessionRow): SessionRecord & SessionSummary & { seal: string | null } {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -95,6 +96,7 @@ function toRecord(r: SessionRow): SessionRecord & SessionSummary {
     siteCount: r.site_count,
     totalUnits: r.total_centiunits / 100,
     amendedBy: r.amended_by ? r.amended_by.split(',') : [],
+    seal: r.seal ?? null,
   };
 }
 
@@ -124,16 +126,16 @@ export function updateSession(db: Database.Database, s: SessionRecord): void {
 export function getSessionRecord(db: Database.Database, id: string): SessionRecord | undefined {
   const row = statement<[string], SessionRow>(db, 'SELECT *, 0 AS site_count, 0 AS total_centiunits, NULL AS amended_by FROM sessions WHERE id = ?').get(id);
   if (!row) return undefined;
-  const { siteCount: _c, totalUnits: _t, amendedBy: _a, ...record } = toRecord(row);
+  const { siteCount: _c, totalUnits: _t, amendedBy: _a, seal: _s, ...record } = toRecord(row);
   return record;
 }
 
-export function getSession(db: Database.Database, id: string): (SessionRecord & SessionSummary) | undefined {
+export function getSession(db: Database.Database, id: string): (SessionRecord & SessionSummary & { seal: string | null }) | undefined {
   const row = statement<[string], SessionRow>(db, `${SELECT} WHERE s.id = ?`).get(id);
   return row && toRecord(row);
 }
 
-export function listSessionsForPatient(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary> {
+export function listSessionsForPatient(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary & { seal: string | null }> {
   return statement<[string], SessionRow>(db, `${SELECT} WHERE s.patient_id = ? ORDER BY s.date DESC, s.created_at DESC`)
     .all(patientId)
     .map(toRecord);

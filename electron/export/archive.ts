@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';
+import { verifyEverything } from '../trust/verify.ts';
 
 export const EXPORT_FORMAT = 'toxinmap-export';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -192,7 +193,7 @@ export function parseArchive(json: unknown): Archive {
 }
 
 /** Columns that may only change draft → signed; imported rows get them after their children. */
-const SESSION_SIGNATURE = ['status', 'signed_at', 'signed_by'] as const;
+const SESSION_SIGNATURE = ['status', 'signed_at', 'signed_by', 'signer_id', 'seal'] as const;
 
 function isEmpty(db: Database.Database): boolean {
   return exportedTables(db).every((t) => db.prepare(`SELECT 1 FROM ${quoteId(t)} LIMIT 1`).get() === undefined);
@@ -251,14 +252,32 @@ export function importArchive(db: Database.Database, audit: AuditSwitch, archive
         if (table === 'sessions' && row.status !== undefined && row.status !== 'draft') {
           signLater.push({ id: row.id ?? null, values: SESSION_SIGNATURE.map((c) => row[c] ?? null) });
           row.status = 'draft';
-          if ('signed_at' in row) row.signed_at = null;
-          if ('signed_by' in row) row.signed_by = null;
+          for (const c of SESSION_SIGNATURE.slice(1)) if (c in row) row[c] = null;
         }
         insert(table, row);
       }
     }
     const sign = db.prepare(`UPDATE sessions SET ${SESSION_SIGNATURE.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     for (const s of signLater) sign.run(...s.values, s.id);
+    // The file's audit chain and every signed session's seal must verify as they would in the app that
+    // wrote them: a file changed after export is refused, nothing is imported.
+    const verified = verifyEverything(db);
+    if (verified.problems.length > 0) {
+      const shown = verified.problems.slice(0, 3).map((p) => `${p.where} ${p.detail}`);
+      throw new AppError(
+        'BAD_INPUT',
+        `This export was changed after it was written and was not imported: ${shown.join(' · ')}` +
+          `${verified.problems.length > 3 ? ` (and ${verified.problems.length - 3} more)` : ''}. Nothing was imported.`,
+      );
+    }
+    // The import itself is one audit entry, chained after the file's own entries.
+    audit.enabled = true;
+    db.prepare(
+      "INSERT INTO audit_log (at, author, action, entity, entity_id, before, after) VALUES (audit_now(), audit_author(), 'insert', 'data_import', ?, NULL, ?)",
+    ).run(
+      `${archive.exportedAt}`,
+      JSON.stringify({ exportedAt: archive.exportedAt, appVersion: archive.appVersion, schemaVersion: archive.schemaVersion, rows: count }),
+    );
   });
 
   const wasEnabled = audit.enabled;

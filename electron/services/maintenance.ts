@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { BackupInfo, HealthInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { createBackup, findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, type DataPaths } from '../db/backup.ts';
+import { createBackup, findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
+import type { TrustMonitor } from '../trust/monitor.ts';
 import { installIncoming, prepareIncoming } from '../db/recovery.ts';
 import { checkIntegrity } from '../db/integrity.ts';
 import type { OpenedDatabase } from '../db/open.ts';
@@ -20,6 +21,8 @@ export interface MaintenanceDeps {
   latestSchemaVersion: number;
   /** The migrations, which define the structure a backup must have at its version. */
   migrationsDir: string;
+  /** The record's verification (audit chain, seals). */
+  trust: TrustMonitor;
   /** Opens paths.file exactly as at start (pragmas, audit functions, migrations). */
   reopen: () => Promise<OpenedDatabase>;
   /** Called after a restore swapped ctx.db or an import filled it (e.g. to re-read the current clinician). */
@@ -31,7 +34,12 @@ export interface MaintenanceDeps {
 
 export function health(deps: MaintenanceDeps): HealthInfo {
   const integrity = checkIntegrity(deps.ctx.db);
+  deps.trust.checkRecent();
+  if (deps.trust.status().state !== 'checking') void deps.trust.runFull();
+  const replaced = replacedSummary(deps.paths.replacedDir);
   return {
+    trust: deps.trust.status(),
+    replaced: { directory: deps.paths.replacedDir, ...replaced, rule: REPLACED_RULE },
     integrity: integrity.ok ? 'ok' : 'damaged',
     integrityDetail: integrity.ok
       ? 'The database passed its integrity check.'
@@ -93,6 +101,8 @@ export async function restoreBackup(deps: MaintenanceDeps, name: string): Promis
     throw new AppError('DATABASE', `The backup "${name}" could not be opened (${(err as Error).message}). Your data is as it was before.`);
   }
   pruneReplaced(paths.replacedDir, ctx.now());
+  deps.trust.reset();
+  void deps.trust.runFull();
   deps.afterDataReplaced?.();
   return { restoredFrom: backup.name, replacedFileKeptAt: keptAt ?? '' };
 }
@@ -121,6 +131,8 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
   const archive = readExportFile(file);
   try {
     const { patients, sessions } = importArchive(deps.ctx.db, deps.ctx.audit, archive);
+    deps.trust.reset();
+    void deps.trust.runFull();
     deps.afterDataReplaced?.();
     return { file, patients, sessions };
   } catch (err) {

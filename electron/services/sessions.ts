@@ -11,6 +11,7 @@ import { insertSite, listSites, sitesForPatient } from '../db/sites.ts';
 import { insertAcknowledgement, listAcknowledgements } from '../db/acknowledgements.ts';
 import * as charting from '../db/charting.ts';
 import { storeDerived } from '../db/session-derived.ts';
+import { signAndSeal } from '../trust/seal.ts';
 import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
 import { deriveNow } from './derive.ts';
@@ -186,7 +187,8 @@ export function signSession(ctx: ServiceContext, input: { id: string }): Session
     const at = ctx.now().toISOString();
     // Stored while still a draft: the database refuses anything under a signed session.
     storeDerived(ctx.db, input.id, { derived: JSON.stringify(derived), derivedAt: at });
-    repo.updateSession(ctx.db, { ...before, status: 'signed', signedAt: at, signedBy: signer, updatedAt: at });
+    // Status, signer, time and the seal over everything now frozen, in one statement (electron/trust/seal.ts).
+    signAndSeal(ctx.db, input.id, { signedAt: at, signedBy: signer, signerId: getCurrentClinician(ctx.db)?.id ?? null });
   })();
   return getSession(ctx, { id: input.id });
 }

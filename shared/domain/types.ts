@@ -139,6 +139,12 @@ export interface SessionDetail extends SessionSummary {
   weightKg: number | null;
   /** The template the session started from, as it was then (kept when the template is later deleted). */
   templateOrigin: TemplateOrigin | null;
+  /**
+   * For a signed session: its seal, 'v1:' + the SHA-256 (hex) of its canonical content at signing (the
+   * session, every row under it, the stored figures, signer and time). Print it on the summary: anyone
+   * can recompute it to show the record is unchanged. Null for a draft.
+   */
+  seal: string | null;
   /** The injection patterns applied in this session, in the order applied. */
   patterns?: SessionPattern[];
   /** The earlier session this one was copied forward from, if any. */
@@ -236,9 +242,36 @@ export interface BackupInfo {
   kind: 'automatic' | 'manual' | 'pre-migration' | 'pre-restore';
 }
 
+/** One finding of the record's verification: an audit entry or a signed session that changed. */
+export interface TrustProblem {
+  kind: 'chain' | 'seal' | 'anchor';
+  /** Which entry or session, in words (date, patient MRN, entry number). */
+  where: string;
+  /** What changed, in words (fields before → after where the audit log knows them). */
+  detail: string;
+  sessionId?: string;
+  auditId?: number;
+}
+
+/**
+ * The record's verification: the audit chain and every signed session's seal. 'checking' while the
+ * background pass runs (what start checked quickly is already in `problems`).
+ */
+export interface TrustStatus {
+  state: 'checking' | 'ok' | 'problems';
+  /** When the last complete pass finished; null before the first one. */
+  checkedAt: string | null;
+  sessionsChecked: number;
+  auditRowsChecked: number;
+  problems: TrustProblem[];
+}
+
 export interface HealthInfo {
   integrity: 'ok' | 'damaged';
   integrityDetail: string;
+  trust: TrustStatus;
+  /** Files set aside by restores (replaced/): where, how many, how large, and the rule that keeps them. */
+  replaced: { directory: string; files: number; bytes: number; rule: string };
   lastBackupAt: string | null;
   backupDirectory: string;
 }

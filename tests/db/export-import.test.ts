@@ -60,11 +60,14 @@ describe('importing an export', () => {
     const counts = importArchive(b.db, b.audit, parseArchive(JSON.parse(JSON.stringify(first))));
     expect(counts).toMatchObject({ patients: 3, sessions: 3 });
     const second = exportDatabase(b.db, meta);
+    // Row for row the same, except the one audit entry that records the import itself, at the end.
+    const importEntry = second.tables.audit_log?.pop();
+    expect(importEntry).toMatchObject({ entity: 'data_import', action: 'insert' });
     expect(JSON.stringify(second.tables)).toBe(JSON.stringify(first.tables));
     expect(b.audit.enabled).toBe(true);
   });
 
-  it('keeps signed sessions signed and frozen, and writes no audit rows of its own', async () => {
+  it('keeps signed sessions signed, sealed and frozen, and records itself as one audit entry', async () => {
     const a = await freshDb('a.sqlite');
     const seeded = seedClinic(a.db);
     const archive = exportDatabase(a.db, meta);
@@ -75,9 +78,11 @@ describe('importing an export', () => {
     expect(status.get(seeded.draftSessionId)).toEqual({ status: 'draft', signed_by: null });
     expect(() => b.db.prepare('UPDATE sites SET units = 1 WHERE session_id = ?').run(seeded.signedSessionId)).toThrow(/SIGNED_IMMUTABLE/);
     const auditCount = b.db.prepare('SELECT count(*) FROM audit_log').pluck();
-    expect(auditCount.get()).toBe(archive.tables.audit_log?.length);
-    seedPatient(b.db, 50); // audit is back on after the import
+    // The file's entries verbatim, and one entry for the import itself.
     expect(auditCount.get()).toBe((archive.tables.audit_log?.length ?? 0) + 1);
+    expect(b.db.prepare('SELECT entity FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get()).toBe('data_import');
+    seedPatient(b.db, 50); // audit is back on after the import
+    expect(auditCount.get()).toBe((archive.tables.audit_log?.length ?? 0) + 2);
   });
 
   it('refuses a database that already holds records, changing nothing', async () => {

@@ -1,6 +1,7 @@
 // Test data written with plain SQL (the services are being rewritten), through a connection that has
 // the audit functions registered, so the audit triggers fill audit_log as the app would.
 import type Database from 'better-sqlite3';
+import { signAndSeal } from '../../electron/trust/seal.ts';
 
 const T = '2025-03-01T09:00:00.000Z';
 
@@ -87,8 +88,9 @@ function seedCharting(db: Database.Database, sessionId: string, copiedFrom: { se
 
 const TEMPLATE_ORIGIN = JSON.stringify({ id: 'tpl-1', name: 'PREEMPT 155 U', sites: [{ muscleId: 'procerus', side: 'midline', units: 5 }] });
 
+/** Signed as the app signs: status, signer and time with the seal over the content (electron/trust/seal.ts). */
 function sign(db: Database.Database, sessionId: string): void {
-  db.prepare("UPDATE sessions SET status = 'signed', signed_at = ?, signed_by = 'Dr. Rivera' WHERE id = ?").run(T, sessionId);
+  signAndSeal(db, sessionId, { signedAt: T, signedBy: 'Dr. Rivera', signerId: 'clinician-1' });
 }
 
 /** A follow-up visit of a signed session (scores, an adverse event, a muscle grade) and a grade at a draft. */

@@ -1,0 +1,36 @@
+// Steps a migration needs beyond SQL, run right after that migration's SQL inside the same transaction
+// (migrate.ts). Keyed by migration version. Each must also work on an empty database.
+import type Database from 'better-sqlite3';
+import { auditRowHash, type ChainedAuditRow } from '../trust/hash.ts';
+import { currentSeal } from '../trust/seal.ts';
+
+type Step = (db: Database.Database) => void;
+
+/** 0060: chain the audit rows written before it, and seal the sessions signed before it. */
+function sealRecordWrittenBefore(db: Database.Database): void {
+  let prev: string | null = null;
+  const fill = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+  const batch = db.prepare<[number], ChainedAuditRow>(
+    'SELECT id, at, author, action, entity, entity_id, before, after, session_id FROM audit_log WHERE id > ? ORDER BY id LIMIT 5000',
+  );
+  for (let last = -1, rows = batch.all(last); rows.length > 0; rows = batch.all(last)) {
+    for (const row of rows) {
+      const hash = auditRowHash(prev, row);
+      fill.run(prev, hash, row.id);
+      prev = hash;
+      last = Number(row.id);
+    }
+  }
+  const signed = db.prepare("SELECT id FROM sessions WHERE status = 'signed' AND seal IS NULL").pluck().all() as string[];
+  if (signed.length === 0) return;
+  // Signed sessions are frozen: the guard is lifted for these statements only, inside the migration.
+  const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sessions_signed_no_update'").pluck().get() as string;
+  db.exec('DROP TRIGGER sessions_signed_no_update');
+  const store = db.prepare('UPDATE sessions SET seal = ? WHERE id = ?');
+  for (const id of signed) store.run(currentSeal(db, id) ?? null, id);
+  db.exec(guard);
+}
+
+export const MIGRATION_STEPS: Readonly<Record<number, Step>> = {
+  60: sealRecordWrittenBefore,
+};
