@@ -1,76 +1,42 @@
-import fs from 'node:fs';
+// The lifecycle of the app: one instance, the app:// scheme, logging, the backend (database and
+// services), IPC, the menu and the main window. Everything else lives in electron/shell/.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import log from 'electron-log/main';
+import type { Settings, ThemeSetting } from '../shared/domain/settings.ts';
+import type { MenuCommand } from '../shared/ipc/events.ts';
 import { type Backend, type BackendOptions } from './backend.ts';
 import { registerIpc } from './ipc.ts';
+import { configureLog, errorLogger } from './logging.ts';
 import { electronNativeBinding } from './native.ts';
 import { installSecurity, isAppUrl } from './security.ts';
 import { startWithRecovery } from './shell/dialogs.ts';
+import { sendAppEvent } from './shell/events.ts';
+import { fileDialogs } from './shell/file-dialogs.ts';
+import { installMenu } from './shell/menu.ts';
 import { createExportShell } from './shell/print.ts';
-import { eventChannel } from '../shared/ipc/events.ts';
+import { registerAppScheme, serveAppProtocol } from './shell/protocol.ts';
+import { applyNativeTheme, WINDOW_BACKGROUND } from './shell/theme.ts';
+import { createMainWindow, focusWindow } from './shell/window.ts';
+import { APP_ENTRY, devServerUrl } from './url-policy.ts';
 
 // Bundled to dist-electron/main.cjs; the renderer is in dist/, migrations are copied beside main.cjs.
 const projectRoot = path.join(__dirname, '..');
-const devServerUrl = process.env.TOXINMAP_DEV_SERVER_URL;
-const appEntry = devServerUrl ? new URL(devServerUrl) : pathToFileURL(path.join(projectRoot, 'dist', 'index.html'));
+// The development server is honoured only in an unpackaged run; an installed app always loads app://.
+const devServer = devServerUrl(process.env.TOXINMAP_DEV_SERVER_URL, app.isPackaged);
+const appEntry = devServer ?? APP_ENTRY;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+let theme: ThemeSetting = 'system';
 
-function logFile(): string {
-  return path.join(app.getPath('userData'), 'logs', 'main.log');
-}
-
-function logError(where: string, err: unknown): void {
-  const line = `${new Date().toISOString()} ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`;
-  try {
-    fs.mkdirSync(path.dirname(logFile()), { recursive: true });
-    fs.appendFileSync(logFile(), line);
-  } catch {
-    process.stderr.write(line);
-  }
-}
+const logFile = () => path.join(app.getPath('userData'), 'logs', 'main.log');
+const logError = errorLogger(log);
+const dialogs = fileDialogs(() => mainWindow);
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return (
-    frame !== null && mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frame.url, appEntry)
-  );
-}
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 700,
-    show: false,
-    title: 'ToxinMap',
-    backgroundColor: '#f4f6f8',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
-  // No menu bar on Windows and Linux. macOS needs an application menu with an Edit menu, or copy,
-  // paste and undo shortcuts stop working in text fields.
-  if (process.platform === 'darwin') {
-    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
-  } else {
-    win.removeMenu();
-  }
-  win.once('ready-to-show', () => win.show());
-  win.on('closed', () => {
-    mainWindow = null;
-  });
-  void win.loadURL(appEntry.href);
-  return win;
+  return frame !== null && mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(frame.url, appEntry);
 }
 
 function backendOptions(): BackendOptions {
@@ -80,65 +46,92 @@ function backendOptions(): BackendOptions {
     appVersion: app.getVersion(),
     // Unpackaged (npm start): the Electron-ABI build kept apart from node_modules' Node build.
     ...(app.isPackaged ? {} : { nativeBinding: electronNativeBinding(projectRoot, process.versions.electron) }),
-    logError: (channel, err) => logError(channel, err),
-    chooseExportFile,
-    chooseImportFile,
+    logError,
+    chooseExportFile: dialogs.chooseExportFile,
+    chooseImportFile: dialogs.chooseImportFile,
+    chooseBackupFolder: dialogs.chooseBackupFolder,
+    onSettingsChanged: applySettings,
     exportShell: createExportShell({
       parent: () => mainWindow,
-      onProgress: (stage) => mainWindow?.webContents.send(eventChannel('export:progress'), { stage }),
+      onProgress: (stage) => sendAppEvent(mainWindow, 'export:progress', { stage }),
       logError,
     }),
   };
 }
 
-// The paths of a full export and import are chosen here, in main, never sent by the renderer.
-async function chooseExportFile(): Promise<string | null> {
-  const day = new Date().toISOString().slice(0, 10);
-  const options: SaveDialogOptions = {
-    title: 'Export all ToxinMap data',
-    defaultPath: path.join(app.getPath('documents'), `toxinmap-export-${day}.json`),
-    filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
-  };
-  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-  return result.canceled || !result.filePath ? null : result.filePath;
+/** The theme reaches the native parts and the menu; the page reads the settings itself. */
+function applySettings(settings: Settings): void {
+  const themeChanged = settings.theme !== theme;
+  theme = settings.theme;
+  const resolved = applyNativeTheme(theme);
+  mainWindow?.setBackgroundColor(WINDOW_BACKGROUND[resolved]);
+  if (themeChanged) buildMenu();
 }
 
-async function chooseImportFile(): Promise<string | null> {
-  const options: OpenDialogOptions = {
-    title: 'Import a ToxinMap export',
-    properties: ['openFile'],
-    filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
-  };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+function buildMenu(): void {
+  installMenu({
+    platform: process.platform,
+    appName: app.getName(),
+    isDev: !app.isPackaged,
+    theme,
+    command: (command: MenuCommand) => sendAppEvent(mainWindow, 'menu:command', { command }),
+    setTheme: (next) => {
+      void backend?.dispatch('settings:save', { theme: next }).then((result) => {
+        if (result.ok) sendAppEvent(mainWindow, 'settings:changed', {});
+        else logError('menu theme', new Error(result.error.message));
+      });
+    },
+    openDataFolder: () => void shell.openPath(app.getPath('userData')),
+    showAbout: () => app.showAboutPanel(),
+  });
+}
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow({
+    entry: appEntry,
+    preload: path.join(__dirname, 'preload.cjs'),
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    backgroundColor: WINDOW_BACKGROUND[applyNativeTheme(theme)],
+    ...(process.platform === 'linux' ? { icon: path.join(projectRoot, 'dist', 'icon.png') } : {}),
+    logError,
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  return win;
 }
 
 async function start(): Promise<void> {
   installSecurity(appEntry);
+  serveAppProtocol(path.join(projectRoot, 'dist'), logError);
   backend = await startWithRecovery(backendOptions(), logFile(), logError);
   if (!backend) {
     app.exit(1);
     return;
   }
   registerIpc(backend.dispatch, isTrustedSender);
-  mainWindow = createWindow();
+  const settings = await backend.dispatch('settings:get', {});
+  if (settings.ok) theme = (settings.value as Settings).theme;
+  applyNativeTheme(theme);
+  buildMenu();
+  mainWindow = openWindow();
 }
+
+configureLog(log, { file: logFile(), keepPaths: [app.getPath('userData'), app.getAppPath()], console: !app.isPackaged });
+log.errorHandler.startCatching({ showDialog: false });
+app.setAboutPanelOptions({ applicationName: 'ToxinMap', applicationVersion: app.getVersion(), copyright: 'Copyright © 2026 ToxinMap' });
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same database file; hand over to the first one instead.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
+  registerAppScheme();
+  app.on('second-instance', () => focusWindow(mainWindow));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (mainWindow === null && backend !== null) mainWindow = createWindow();
+    if (mainWindow === null && backend !== null) mainWindow = openWindow();
   });
   app.on('will-quit', () => {
     backend?.close();

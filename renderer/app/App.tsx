@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AtlasGallery } from './atlas/AtlasGallery.tsx';
 import { ChartScreen } from './chart/ChartScreen.tsx';
+import { MenuCommands } from './MenuCommands.tsx';
 import { Notice, type NoticeData } from './Notice.tsx';
 import { PatientScreen } from './PatientScreen.tsx';
 import { PatientsScreen } from './PatientsScreen.tsx';
@@ -60,6 +61,7 @@ export function App() {
       </header>
       {notice && <Notice notice={notice} onClose={closeNotice} />}
       <div className="content">{renderRoute(route, nav)}</div>
+      <MenuCommands nav={nav} route={route} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PatientDetail, SessionSummary, Template } from '../../shared/domain/types.ts';
 import { INDICATIONS, type IndicationId } from '../../shared/indications.ts';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
+import { useMenuCommand } from './app-events.ts';
 import { useClient } from './client-context.tsx';
 import { ConditionsCard } from './patient/ConditionsCard.tsx';
 import { PriorAuthCard } from './patient/PriorAuthCard.tsx';
@@ -19,6 +20,12 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
   const [indication, setIndication] = useState<IndicationId | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const indicationRef = useRef<HTMLSelectElement>(null);
+  // File → New Session (Ctrl/Cmd+Shift+N): straight to the indication of the start form.
+  useMenuCommand('new-session', () => {
+    indicationRef.current?.scrollIntoView({ block: 'center' });
+    indicationRef.current?.focus();
+  });
 
   useEffect(() => {
     Promise.all([client.patient.get({ id: patientId }), client.session.listForPatient({ patientId })])
@@ -108,6 +115,7 @@ export function PatientScreen({ patientId, nav }: { patientId: string; nav: Nav 
         <label>
           Indication
           <select
+            ref={indicationRef}
             required
             value={indication}
             onChange={(e) => {

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Patient, Sex } from '../../shared/domain/types.ts';
 import { SEX_OPTIONS } from './patient/PatientEditForm.tsx';
 import { errorMessage } from '../api.ts';
 import type { Nav } from './App.tsx';
+import { useMenuCommand } from './app-events.ts';
 import { useClient } from './client-context.tsx';
 import { WorklistPanel } from './review/WorklistPanel.tsx';
 import { ageOn, formatDate, patientName, todayIso } from './format.ts';
@@ -12,6 +13,13 @@ export function PatientsScreen({ nav }: { nav: Nav }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Patient[] | null>(null);
   const [adding, setAdding] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  // File → New Patient (Ctrl/Cmd+N) and Find Patient (Ctrl/Cmd+F).
+  useMenuCommand('new-patient', () => setAdding(true));
+  useMenuCommand('find-patient', () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
 
   useEffect(() => {
     let current = true;
@@ -43,6 +51,7 @@ export function PatientsScreen({ nav }: { nav: Nav }) {
         <span className="visually-hidden">Find a patient</span>
         <input
           type="search"
+          ref={searchRef}
           autoFocus
           placeholder="Find by name or MRN"
           value={query}

@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppInfo, BackupInfo, Clinician, Guidance, HealthInfo } from '../../shared/domain/types.ts';
 import { PRODUCTS } from '../../shared/clinical/products.ts';
 import type { Nav } from './App.tsx';
+import { useMenuCommand } from './app-events.ts';
 import { useClient } from './client-context.tsx';
+import { RangeCsvCard } from './export/RangeCsvCard.tsx';
 import { useAction } from './session/useAsync.ts';
+import { RecordTrust } from './settings/RecordTrust.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
 import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
@@ -31,6 +34,7 @@ export function SettingsScreen({ nav }: { nav: Nav }) {
       <AppearanceCard />
       <ChartingDefaultsCard nav={nav} />
       <DataPanel nav={nav} />
+      <RangeCsvCard nav={nav} />
       <BackupSettingsCard nav={nav} />
     </main>
   );
@@ -110,6 +114,23 @@ function DataPanel({ nav }: { nav: Nav }) {
   const [health, setHealth] = useState<HealthInfo | null>(null);
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [confirm, setConfirm] = useState<string | null>(null);
+  const backupList = useRef<HTMLTableElement>(null);
+  // File → Restore a Backup…: the list of backups, its first Restore button focused (once the list is
+  // there, when the command came before it loaded).
+  const wantRestoreFocus = useRef(false);
+  const focusRestore = () => {
+    const button = backupList.current?.querySelector('button');
+    if (!button) return false;
+    backupList.current?.scrollIntoView({ block: 'center' });
+    button.focus();
+    return true;
+  };
+  useMenuCommand('restore-backup', () => {
+    wantRestoreFocus.current = !focusRestore();
+  });
+  useEffect(() => {
+    if (wantRestoreFocus.current && focusRestore()) wantRestoreFocus.current = false;
+  }, [backups]);
 
   async function refresh() {
     const [i, h, b] = await Promise.all([client.app.info({}), client.app.health({}), client.backup.list({})]);
@@ -136,6 +157,7 @@ function DataPanel({ nav }: { nav: Nav }) {
           {health.lastBackupAt ? ` · last backup ${formatWhen(health.lastBackupAt)}` : ' · no backup yet'}
         </p>
       )}
+      {health && <RecordTrust health={health} />}
       <div className="form-actions left">
         <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify({ kind: 'info', message: `Backup saved: ${b.name}` }); await refresh(); })}>
           Back up now
@@ -152,7 +174,7 @@ function DataPanel({ nav }: { nav: Nav }) {
       {backups.length === 0 ? (
         <p className="muted">No backups yet.</p>
       ) : (
-        <table className="list" data-testid="backup-list">
+        <table className="list" data-testid="backup-list" ref={backupList}>
           <thead><tr><th>Taken</th><th>Kind</th><th>Size</th><th /></tr></thead>
           <tbody>
             {backups.map((b) => (

@@ -27,6 +27,8 @@ export function useAppEvent<E extends AppEventName>(event: E, handler: (payload:
 
 type CommandHandler = () => void;
 const commandHandlers = new Map<MenuCommand, CommandHandler[]>();
+/** A command sent while no screen handled it, to run when one that does mounts (after navigating there). */
+let queued: MenuCommand | null = null;
 
 /**
  * A screen takes over a menu command while it is mounted (the chart owns Undo; the patient screen owns
@@ -41,10 +43,19 @@ export function useMenuCommand(command: MenuCommand, handler: CommandHandler): v
     const entry: CommandHandler = () => latest.current();
     const list = commandHandlers.get(command) ?? [];
     commandHandlers.set(command, [...list, entry]);
+    if (queued === command) {
+      queued = null;
+      entry();
+    }
     return () => {
       commandHandlers.set(command, (commandHandlers.get(command) ?? []).filter((h) => h !== entry));
     };
   }, [command]);
+}
+
+/** Keeps the command for the next screen that handles it (App navigates there right after). */
+export function queueMenuCommand(command: MenuCommand): void {
+  queued = command;
 }
 
 /** Runs the screen's handler for the command; false when no screen handles it. */
