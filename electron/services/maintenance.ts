@@ -35,10 +35,13 @@ export interface MaintenanceDeps {
 export function health(deps: MaintenanceDeps): HealthInfo {
   const integrity = checkIntegrity(deps.ctx.db);
   deps.trust.checkRecent();
-  if (deps.trust.status().state !== 'checking') void deps.trust.runFull();
+  const trust = deps.trust.status();
+  // The full pass is redone in the background when the last one is more than ten minutes old.
+  const stale = trust.checkedAt === null || deps.ctx.now().getTime() - Date.parse(trust.checkedAt) > 10 * 60 * 1000;
+  if (trust.state !== 'checking' && stale) void deps.trust.runFull();
   const replaced = replacedSummary(deps.paths.replacedDir);
   return {
-    trust: deps.trust.status(),
+    trust,
     replaced: { directory: deps.paths.replacedDir, ...replaced, rule: REPLACED_RULE },
     integrity: integrity.ok ? 'ok' : 'damaged',
     integrityDetail: integrity.ok

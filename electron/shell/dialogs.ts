@@ -125,5 +125,19 @@ export async function startWithRecovery(options: BackendOptions, logFile: string
       noLink: true,
     });
   }
+  const problems = backend?.trust.status().problems ?? [];
+  if (problems.length > 0) {
+    await dialog.showMessageBox({
+      type: 'warning',
+      title: 'ToxinMap',
+      message: 'The record was changed outside ToxinMap.',
+      detail:
+        `${problems.slice(0, 8).map((p) => `• ${p.where} ${p.detail}`).join('\n')}` +
+        `${problems.length > 8 ? `\n…and ${problems.length - 8} more (Settings → Data and backups).` : ''}\n\n` +
+        'Do not rely on the sessions named until they are checked: restore a backup from before the change, or contact support.',
+      buttons: ['Open ToxinMap'],
+      noLink: true,
+    });
+  }
   return backend;
 }

@@ -64,12 +64,23 @@ export function verifyChain(
 
 type Row = Record<string, unknown>;
 
+const SINGULAR: Readonly<Record<string, string>> = {
+  sites: 'site',
+  session_vials: 'vial',
+  outcome_scores: 'score',
+  adverse_events: 'adverse event',
+  finding_acknowledgements: 'acknowledgement',
+  session_derived: 'stored figures',
+  muscle_scores: 'muscle score',
+};
+
 function label(entity: string, row: Row): string {
   if (entity === 'sessions') return 'the session';
   const bits = [row.seq !== undefined && row.seq !== null ? `#${String(row.seq)}` : null, row.muscle_id, row.side, row.scale_id, row.lot]
     .filter((b) => b !== undefined && b !== null && b !== '')
     .map(String);
-  return `${entity.replace(/_/g, ' ')} ${bits.length > 0 ? bits.join(' ') : String(row.id ?? row.session_id)}`;
+  const name = SINGULAR[entity] ?? entity.replace(/_/g, ' ');
+  return `${name} ${bits.length > 0 ? bits.join(' ') : String(row.id ?? row.session_id)}`;
 }
 
 function show(v: unknown): string {
@@ -114,8 +125,11 @@ export function explainSeal(db: Database.Database, sessionId: string): string[] 
   }
   for (const [key, entry] of latest) {
     if (seen.has(key) || entry.action === 'delete') continue;
-    const [table] = key.split('\u0000');
-    changes.push(`${label(table ?? '', entry.image ?? {})} was removed outside the app`);
+    const [table = ''] = key.split('\u0000');
+    // Only what the seal covers: rows of the sealed tables that belonged to this very session.
+    const image = entry.image ?? {};
+    if (!tables.includes(table) || (table !== 'sessions' && image.session_id !== sessionId)) continue;
+    changes.push(`${label(table, image)} was removed outside the app`);
   }
   if (changes.length === 0) {
     changes.push('no field differs from the audit log: the figures stored at signing were changed, or the record and its audit entries were changed together');
@@ -130,7 +144,7 @@ export function verifySeal(db: Database.Database, session: { id: string; date: s
     return { kind: 'seal', where, detail: 'is signed but carries no seal: it was signed outside the app or its seal was removed', sessionId: session.id };
   }
   if (currentSeal(db, session.id) === session.seal) return null;
-  return { kind: 'seal', where, detail: `no longer matches its seal. ${explainSeal(db, session.id).join('; ')}`, sessionId: session.id };
+  return { kind: 'seal', where, detail: `no longer matches its seal: ${explainSeal(db, session.id).join('; ')}`, sessionId: session.id };
 }
 
 const SIGNED_SQL = `SELECT s.id, s.date, s.seal, p.mrn FROM sessions s LEFT JOIN patients p ON p.id = s.patient_id WHERE s.status = 'signed'`;

@@ -110,7 +110,7 @@ describe('what the seal and the chain make visible', () => {
     expect(status.state).toBe('problems');
     const seal = status.problems.find((p) => p.kind === 'seal');
     expect(seal?.where).toMatch(/signed session of 2025-03-01 \(patient MRN1\)/);
-    expect(seal?.detail).toMatch(/sites #2 frontalis right: units 5 → 50/);
+    expect(seal?.detail).toMatch(/site #2 frontalis right: units 5 → 50/);
     const health = await b.dispatch('app:health', {});
     expect(health.ok && (health.value as HealthInfo).trust.problems.some((p: TrustProblem) => p.kind === 'seal')).toBe(true);
   });
