@@ -39,6 +39,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; new windows are refused anyway (security.ts).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
