@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend.ts';
 import type { ExportShell } from '../../electron/services/exports.ts';
 import { muscleName } from '../../shared/atlas/index.ts';
@@ -55,9 +55,10 @@ function firstPagePng(file: string, name: string): string {
   return `${prefix}.png`;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, show?: Locator): Promise<void> {
   for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
     await page.setViewportSize({ width: w, height: h });
+    if (show) await show.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${OUT}/${name}-${w}x${h}.png` });
   }
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -250,5 +251,41 @@ test('the preview keeps its styles under the policy main sends with every page (
   await expect(heading).toBeVisible();
   // 15pt from the summary's stylesheet: the stylesheet applied.
   expect(await heading.evaluate((h) => getComputedStyle(h).fontSize)).toBe('20px');
+  expect(problems).toEqual([]);
+});
+
+test('from the patient screen: FHIR of a signed session; from Settings: the sites of a date range as CSV', async ({ page }) => {
+  const problems = collectPageProblems(page);
+  const preempt = await seedPreempt(seedCall(() => backend));
+  await seedSpasticity(seedCall(() => backend), { sign: false });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'OKAFOR, Ada' }).click();
+  const card = page.locator(`[data-testid="history-card"][data-session="${preempt.session.id}"]`);
+  await card.getByTestId('session-summary').click();
+  await expect(page.frameLocator('[data-testid="summary-frame"]').getByRole('heading', { name: 'Botulinum toxin injection record' })).toBeVisible();
+  await page.getByTestId('summary-fhir').click();
+  await expect(page.getByTestId('summary-status')).toContainText('FHIR R4 bundle');
+  const bundle = JSON.parse(fs.readFileSync(log.saved[0]!, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
+  expect(bundle.resourceType).toBe('Bundle');
+  expect(bundle.entry.filter((e) => e.resource.resourceType === 'MedicationAdministration')).toHaveLength(31);
+  await page.getByTestId('summary-close').click();
+  await expect(page.getByTestId('summary-dialog')).toBeHidden();
+  await shoot(page, 'patient-history-summary-button', card);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const range = page.getByTestId('range-csv');
+  await range.scrollIntoViewIfNeeded();
+  // A range that ends before it starts is refused on the spot.
+  await page.getByTestId('range-to').fill('2000-01-01');
+  await expect(range.getByRole('alert')).toContainText('ends before it starts');
+  await expect(page.getByTestId('range-export')).toBeDisabled();
+  await page.getByTestId('range-from').fill('2000-01-01');
+  await page.getByTestId('range-to').fill('2099-12-31');
+  await page.getByTestId('range-export').click();
+  await expect(page.getByTestId('range-result')).toContainText('31 sites of 1 session saved');
+  await range.getByText('Include drafts').click();
+  await page.getByTestId('range-export').click();
+  await expect(page.getByTestId('range-result')).toContainText('42 sites of 2 sessions saved');
+  await shoot(page, 'settings-range-csv', range);
   expect(problems).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { muscleName } from '../../../shared/atlas/index.ts';
 import type { HistorySession } from '../../../shared/domain/review.ts';
 import { indicationLabel } from '../../../shared/indications.ts';
 import { formatDate } from '../format.ts';
+import { SummaryButton } from '../export/SummaryButton.tsx';
 import { chartedViews, MapThumb } from './MapThumb.tsx';
 import { gradeText, intervalText, scaleLabel, scaleUnverified, unitsOfProduct } from './review-format.ts';
 
@@ -31,6 +32,7 @@ export const HistoryCard = memo(function HistoryCard({ session: s, versions, sel
         <label className="toggle small">
           <input type="checkbox" checked={selected} onChange={(e) => onSelect(s.id, e.target.checked)} data-testid="compare-pick" /> compare
         </label>
+        <SummaryButton sessionId={s.id} signed={s.status === 'signed'} label="Summary…" />
       </div>
       <div className="history-what">
         <div>
