@@ -36,7 +36,7 @@ function isolatedSession(): Session {
   s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   s.setPermissionCheckHandler(() => false);
   s.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('data:text/html') || details.url.startsWith('file:');
+    const allowed = details.url.startsWith('data:text/html') || details.url.startsWith('file:') || details.url === 'about:blank';
     callback({ cancel: !allowed });
   });
   printSession = s;
@@ -56,16 +56,16 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Loads the document into a hidden window with scripts off and runs `use` on it; the window (and a temp
- * file, when one was needed) is gone afterwards whatever happens.
- */
-async function withDocument<T>(html: string, job: PrintJob, parent: BrowserWindow | null, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
-  const win = new BrowserWindow({
+/** A new print window costs about half a second; one kept for a minute makes the next export quicker. */
+const IDLE_MS = 60_000;
+let idle: { win: BrowserWindow; timer: NodeJS.Timeout } | null = null;
+
+function newPrintWindow(parent: BrowserWindow | null, title: string): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     width: 900,
     height: 1200,
-    title: job.title,
+    title,
     ...(parent ? { parent } : {}),
     webPreferences: {
       session: isolatedSession(),
@@ -78,7 +78,42 @@ async function withDocument<T>(html: string, job: PrintJob, parent: BrowserWindo
       spellcheck: false,
     },
   });
+}
+
+function takeWindow(parent: BrowserWindow | null, title: string): BrowserWindow {
+  const kept = idle;
+  idle = null;
+  if (kept && !kept.win.isDestroyed()) {
+    clearTimeout(kept.timer);
+    kept.win.setParentWindow(parent);
+    kept.win.setTitle(title);
+    return kept.win;
+  }
+  return newPrintWindow(parent, title);
+}
+
+/** Keeps the window for the next export, emptied of the document; gone after a minute, or with its parent. */
+function giveBack(win: BrowserWindow, parent: BrowserWindow | null): void {
+  if (win.isDestroyed()) return;
+  // The patient's document does not stay in memory: the window shows a blank page until it is used again.
+  win.loadURL('about:blank').catch(() => undefined);
+  const destroy = () => {
+    if (idle?.win === win) idle = null;
+    if (!win.isDestroyed()) win.destroy();
+  };
+  // A hidden window would keep the app running after the last visible window closed.
+  parent?.once('closed', destroy);
+  idle = { win, timer: setTimeout(destroy, IDLE_MS) };
+}
+
+/**
+ * Loads the document into a hidden window with scripts off and runs `use` on it. Afterwards the window is
+ * kept blank for the next export (or destroyed after a failure), and a temp file, when one was needed, is gone.
+ */
+async function withDocument<T>(html: string, job: PrintJob, parent: BrowserWindow | null, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+  const win = takeWindow(parent, job.title);
   let tempDir: string | null = null;
+  let ok = false;
   try {
     const bytes = Buffer.from(html, 'utf8');
     if (bytes.length <= DATA_URL_LIMIT) {
@@ -90,9 +125,12 @@ async function withDocument<T>(html: string, job: PrintJob, parent: BrowserWindo
       fs.writeFileSync(file, bytes, { mode: 0o600 });
       await withTimeout(win.loadFile(file), 'Preparing the document');
     }
-    return await use(win);
+    const result = await use(win);
+    ok = true;
+    return result;
   } finally {
-    if (!win.isDestroyed()) win.destroy();
+    if (ok) giveBack(win, parent);
+    else if (!win.isDestroyed()) win.destroy();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }
