@@ -58,7 +58,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 
 /** A new print window costs about half a second; one kept for a minute makes the next export quicker. */
 const IDLE_MS = 60_000;
-let idle: { win: BrowserWindow; timer: NodeJS.Timeout } | null = null;
+let idle: { win: BrowserWindow; timer: NodeJS.Timeout; release: () => void } | null = null;
 
 function newPrintWindow(parent: BrowserWindow | null, title: string): BrowserWindow {
   return new BrowserWindow({
@@ -83,8 +83,11 @@ function newPrintWindow(parent: BrowserWindow | null, title: string): BrowserWin
 function takeWindow(parent: BrowserWindow | null, title: string): BrowserWindow {
   const kept = idle;
   idle = null;
-  if (kept && !kept.win.isDestroyed()) {
+  if (kept) {
     clearTimeout(kept.timer);
+    kept.release();
+  }
+  if (kept && !kept.win.isDestroyed()) {
     kept.win.setParentWindow(parent);
     kept.win.setTitle(title);
     return kept.win;
@@ -103,7 +106,10 @@ function giveBack(win: BrowserWindow, parent: BrowserWindow | null): void {
   };
   // A hidden window would keep the app running after the last visible window closed.
   parent?.once('closed', destroy);
-  idle = { win, timer: setTimeout(destroy, IDLE_MS) };
+  const release = () => {
+    if (parent && !parent.isDestroyed()) parent.removeListener('closed', destroy);
+  };
+  idle = { win, timer: setTimeout(() => (release(), destroy()), IDLE_MS), release };
 }
 
 /**
