@@ -89,6 +89,11 @@ export function facts(d: SummaryData, o: SummaryOptions): Html {
 export function vials(d: SummaryData, o: SummaryOptions): Html {
   const used = new Map(d.derived.vials.byVial.map((v) => [v.vialId, v]));
   if (d.session.vials.length === 0) return html`<h2>Vials</h2><p class="muted">No vial recorded.</p>`;
+  if (o.copy === 'patient') {
+    // The patient keeps the lots (a recall names them); use and waste are for the clinic and the payer.
+    return html`<h2>Product given</h2><table data-table="vials"><thead><tr><th>#</th><th>Product</th><th>Lot</th><th>Expiry</th></tr></thead>
+<tbody>${d.session.vials.map((v, i) => html`<tr><td>${i + 1}</td><td>${getProduct(v.productId).brand}</td><td class="mono" data-field="lot">${v.lot}</td><td>${fmtDate(v.expiry)}</td></tr>`)}</tbody></table>`;
+  }
   return html`<h2>Vials</h2>
 <table data-table="vials"><thead><tr><th>#</th><th>Product</th><th class="num">Vial</th><th>Lot</th><th>Expiry</th><th class="num">Diluent</th><th class="num">U per 0.1 mL</th><th>Reconstituted</th><th class="num">Used</th><th class="num">Discarded</th></tr></thead>
 <tbody>${d.session.vials.map((v, i) => {
