@@ -13,6 +13,7 @@ import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
 import { currentClinicianName } from './db/clinicians.ts';
 import type { ExportShell } from './services/exports.ts';
 import { createHandlers } from './services/index.ts';
+import { backupPolicy } from './services/backup-policy.ts';
 import { createMaintenanceHandlers } from './services/maintenance.ts';
 
 export { DATABASE_FILE_NAME };
@@ -163,9 +164,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     databaseFile: paths.file,
     schemaVersion: opened.schemaVersion,
   };
+  const backups = backupPolicy(ctx, () => paths.backupDir, logError);
   const maintenance = createMaintenanceHandlers({
     ctx,
     paths,
+    retention: backups.retention,
+    afterBackup: backups.afterBackup,
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
     migrationsDir: options.migrationsDir,
@@ -184,10 +188,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance, settingsHooks, options.exportShell), {
     ...(options.logError ? { logError: options.logError } : {}),
   });
-  const startupBackup = dailyBackup(ctx.db, paths.backupDir, now()).catch((err: unknown) => {
-    logError('startup backup', err);
-    return null;
-  });
+  const automaticRetention = backups.retention('automatic');
+  const startupBackup = dailyBackup(ctx.db, paths.backupDir, now(), automaticRetention === undefined ? {} : { retention: automaticRetention })
+    .then((backup) => (backup ? backups.afterBackup(backup) : null))
+    .catch((err: unknown) => {
+      logError('startup backup', err);
+      return null;
+    });
   return {
     ctx,
     get db() {

@@ -99,7 +99,7 @@ export async function createBackup(
   backupDir: string,
   kind: BackupKind,
   at: Date,
-  options: { schemaVersion?: number } = {},
+  options: { schemaVersion?: number; retention?: number } = {},
 ): Promise<BackupInfo> {
   fs.mkdirSync(backupDir, { recursive: true });
   const version = kind === 'pre-migration' && options.schemaVersion !== undefined ? `-v${options.schemaVersion}` : '';
@@ -123,17 +123,17 @@ export async function createBackup(
     fs.rmSync(partial, { force: true });
     throw err;
   }
-  rotateBackups(backupDir, kind, name);
+  rotateBackups(backupDir, kind, name, options.retention);
   const info = listBackups(backupDir).find((b) => b.name === name);
   if (!info) throw new Error(`createBackup: ${name} is missing right after it was written`);
   return info;
 }
 
 /** Deletes the oldest backups of one kind beyond RETENTION; never the one just written. */
-export function rotateBackups(backupDir: string, kind: BackupKind, keep?: string): string[] {
+export function rotateBackups(backupDir: string, kind: BackupKind, keep?: string, limit: number = RETENTION[kind]): string[] {
   const ofKind = listBackups(backupDir).filter((b) => b.kind === kind);
   const removed: string[] = [];
-  for (const old of ofKind.slice(RETENTION[kind])) {
+  for (const old of ofKind.slice(Math.max(1, limit))) {
     if (old.name === keep) continue;
     fs.rmSync(path.join(backupDir, old.name), { force: true });
     removed.push(old.name);
@@ -150,12 +150,12 @@ function localDay(date: Date): string {
  * A database without a single patient is not backed up: a copy of nothing would only push good
  * backups out of the rotation (a start on an empty file must never cost the last good copy).
  */
-export async function dailyBackup(db: Database.Database, backupDir: string, at: Date): Promise<BackupInfo | null> {
+export async function dailyBackup(db: Database.Database, backupDir: string, at: Date, options: { retention?: number } = {}): Promise<BackupInfo | null> {
   if (db.prepare('SELECT 1 FROM patients LIMIT 1').get() === undefined) return null;
   const today = localDay(at);
   const already = listBackups(backupDir).some((b) => b.kind === 'automatic' && localDay(new Date(b.createdAt)) === today);
   if (already) return null;
-  return createBackup(db, backupDir, 'automatic', at);
+  return createBackup(db, backupDir, 'automatic', at, options);
 }
 
 /**

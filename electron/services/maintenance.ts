@@ -30,6 +30,10 @@ export interface MaintenanceDeps {
   chooseExportFile: () => Promise<string | null>;
   chooseImportFile: () => Promise<string | null>;
   logError?: (where: string, err: unknown) => void;
+  /** How many backups of a kind to keep (Settings.backupRetention); the built-in rule when undefined. */
+  retention?: (kind: BackupInfo['kind']) => number | undefined;
+  /** After a backup is written: its second copy (Settings.backupFolder). Never throws. */
+  afterBackup?: (backup: BackupInfo) => BackupInfo;
 }
 
 export function health(deps: MaintenanceDeps): HealthInfo {
@@ -54,7 +58,9 @@ export function health(deps: MaintenanceDeps): HealthInfo {
 
 export async function backupNow(deps: MaintenanceDeps): Promise<BackupInfo> {
   try {
-    return await createBackup(deps.ctx.db, deps.paths.backupDir, 'manual', deps.ctx.now());
+    const retention = deps.retention?.('manual');
+    const backup = await createBackup(deps.ctx.db, deps.paths.backupDir, 'manual', deps.ctx.now(), retention === undefined ? {} : { retention });
+    return deps.afterBackup ? deps.afterBackup(backup) : backup;
   } catch (err) {
     if (err instanceof AppError) throw err;
     deps.logError?.('backup:now', err);

@@ -7,6 +7,7 @@ import { errorMessage } from '../api.ts';
 import type { Nav, Route } from './App.tsx';
 import { queueMenuCommand, runMenuCommand, useAppEvent } from './app-events.ts';
 import { useClient } from './client-context.tsx';
+import { backupNotice } from './settings/backup-notice.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
 function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
@@ -92,7 +93,11 @@ export function MenuCommands({ nav, route }: { nav: Nav; route: Route }) {
         });
         return;
       case 'backup-now':
-        void task('Backup', async () => `Backup saved: ${(await client.backup.now({})).name}`);
+        void task('Backup', async () => {
+          const notice = backupNotice(await client.backup.now({}));
+          if (notice.kind === 'error') nav.notify(notice);
+          return notice.kind === 'info' ? notice.message : null;
+        });
         return;
     }
   }

@@ -10,6 +10,7 @@ import { RecordTrust } from './settings/RecordTrust.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
 import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
+import { backupNotice } from './settings/backup-notice.ts';
 import { ClinicCard } from './settings/ClinicCard.tsx';
 
 function formatWhen(iso: string): string {
@@ -159,7 +160,7 @@ function DataPanel({ nav }: { nav: Nav }) {
       )}
       {health && <RecordTrust health={health} />}
       <div className="form-actions left">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify({ kind: 'info', message: `Backup saved: ${b.name}` }); await refresh(); })}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify(backupNotice(b)); await refresh(); })}>
           Back up now
         </button>
         <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.export({}); if (r.file) nav.notify({ kind: 'info', message: `Exported to ${r.file}` }); })}>

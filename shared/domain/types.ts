@@ -240,6 +240,8 @@ export interface BackupInfo {
   createdAt: string;
   sizeBytes: number;
   kind: 'automatic' | 'manual' | 'pre-migration' | 'pre-restore';
+  /** The second copy in Settings.backupFolder, when one is set: where, or why it could not be written. */
+  copy?: { folder: string; ok: true; file: string } | { folder: string; ok: false; detail: string };
 }
 
 /** One finding of the record's verification: an audit entry or a signed session that changed. */
