@@ -17,8 +17,9 @@ const UPPER_LIMB_AND_HAND = [
 
 export const INDICATION_VIEWS: Readonly<Record<IndicationId, readonly string[]>> = {
   chronic_migraine: ['face_front', 'head_lateral_left', 'head_lateral_right', 'head_neck_posterior'],
-  blepharospasm: ['face_front'],
-  hemifacial_spasm: ['face_front'],
+  // The eye detail first for blepharospasm: pretarsal, preseptal and orbital sites of each lid, placed with a pen.
+  blepharospasm: ['eye_detail', 'face_front'],
+  hemifacial_spasm: ['face_front', 'eye_detail'],
   cervical_dystonia: ['neck_anterior', 'head_neck_posterior', 'head_lateral_left', 'head_lateral_right'],
   oromandibular_dystonia: [
     'face_front',

@@ -5,6 +5,7 @@
  * Right/left pairs are one drawing plus its mirror image.
  */
 import faceFrontV1 from '../../resources/diagrams/face_front.v1.json' with { type: 'json' };
+import eyeDetailV1 from '../../resources/diagrams/eye_detail.v1.json' with { type: 'json' };
 import headLateralLeftV1 from '../../resources/diagrams/head_lateral_left.v1.json' with { type: 'json' };
 import headNeckPosteriorV1 from '../../resources/diagrams/head_neck_posterior.v1.json' with { type: 'json' };
 import neckAnteriorV1 from '../../resources/diagrams/neck_anterior.v1.json' with { type: 'json' };
@@ -37,6 +38,7 @@ const mirror = (id: string, version: number, of: string, title: string): Entry =
 /** Listing order is the order here (by body region, left before right). */
 const ENTRIES: readonly Entry[] = [
   drawing('face_front', 1, faceFrontV1),
+  drawing('eye_detail', 1, eyeDetailV1),
   drawing('head_lateral_left', 1, headLateralLeftV1),
   mirror('head_lateral_right', 1, 'head_lateral_left', 'Head and neck, right lateral'),
   drawing('head_neck_posterior', 1, headNeckPosteriorV1),

@@ -1,6 +1,6 @@
 import { getView, viewsForIndication } from '../atlas/index.ts';
-import { pointInPolygon, polygonBBox, signedArea } from '../atlas/geometry.ts';
-import { pointAlong, spreadInRegion } from '../atlas/interior.ts';
+import { pointInPolygon, signedArea } from '../atlas/geometry.ts';
+import { spreadInRegion } from '../atlas/interior.ts';
 import type { AtlasRegion, AtlasView, Point, Side } from '../atlas/types.ts';
 import type { Template, TemplateSite } from '../domain/types.ts';
 import type { IndicationId } from '../indications.ts';
@@ -75,19 +75,16 @@ function preempt(): Template {
 }
 
 function blepharospasm(): Template {
-  // Botox label sites per eye: pretarsal upper lid medial and lateral, pretarsal lower lid lateral.
-  // Units: the lower end of the label's initial 1.25–2.5 U per site; the clinician adjusts.
-  const view = getView('face_front');
+  // Botox label sites per eye (the reference's protocols.blepharospasm_botox_label.site_list): pretarsal upper lid
+  // medial and lateral, pretarsal lower lid lateral, on the eye detail where each lid half is its own region, so
+  // each site keeps its location. Units: the lower end of the label's initial 1.25–2.5 U per site.
+  const view = getView('eye_detail');
   const sites: TemplateSite[] = [];
-  const midline = view.width / 2;
   for (const side of ['right', 'left'] as const) {
     for (const [lid, position] of [['upper', 'medial'], ['upper', 'lateral'], ['lower', 'lateral']] as const) {
-      const region = view.regions.find((r) => r.muscleId === 'orbicularis_oculi_pretarsal' && r.side === side && r.id.includes(`-${lid}-`));
-      if (!region) throw new Error(`blepharospasm template: no ${lid} pretarsal region, ${side}`);
-      const box = polygonBBox(region.polygon);
-      const medialIsMinX = Math.abs(box.minX - midline) < Math.abs(box.maxX - midline);
-      const t = position === 'medial' === medialIsMinX ? 0.25 : 0.75;
-      sites.push(site(sites.length + 1, view, region, pointAlong(region, t, 'x'), 1.25, `${lid} lid, ${position}`));
+      const region = view.regions.find((r) => r.id === `orbicularis_oculi_pretarsal-${lid}-${position}-${side}`);
+      if (!region) throw new Error(`blepharospasm template: no ${lid} ${position} pretarsal region, ${side}`);
+      sites.push(site(sites.length + 1, view, region, region.label, 1.25));
     }
   }
   return {

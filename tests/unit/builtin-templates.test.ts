@@ -1,4 +1,4 @@
-import { getView, hitTest } from '../../shared/atlas/index.ts';
+import { getView, hitTest, siteLocation } from '../../shared/atlas/index.ts';
 import { builtinTemplates, BUILTIN_IDS } from '../../shared/clinical/builtin-templates.ts';
 import { reference } from '../../shared/clinical/reference.ts';
 import { sumUnits } from '../../shared/domain/values.ts';
@@ -40,11 +40,16 @@ describe('built-in protocol templates', () => {
     expect(t.sites).toHaveLength(6);
     expect(new Set(t.sites.map((s) => s.muscleId))).toEqual(new Set(['orbicularis_oculi_pretarsal']));
     expect(t.sites.every((s) => s.units === 1.25)).toBe(true);
-    // Medial sites of the upper lid lie nearer the midline than the lateral ones.
-    const mid = getView('face_front').width / 2;
+    // On the eye detail, each site lies in its lid and half, as the label lists them, and says so.
+    const eyes = getView('eye_detail');
     for (const side of ['left', 'right'] as const) {
-      const medial = t.sites.find((s) => s.side === side && s.note === 'upper lid, medial');
-      const lateral = t.sites.find((s) => s.side === side && s.note === 'upper lid, lateral');
+      const where = t.sites.filter((s) => s.side === side).map((s) => siteLocation(getView(s.viewId, s.viewVersion), s, s.muscleId, s.side));
+      expect(where).toEqual(['upper lid, medial', 'upper lid, lateral', 'lower lid, lateral']);
+    }
+    // Medial sites of the upper lid lie nearer the midline than the lateral ones.
+    const mid = eyes.width / 2;
+    for (const side of ['left', 'right'] as const) {
+      const [medial, lateral] = t.sites.filter((s) => s.side === side);
       expect(Math.abs((medial?.x ?? 0) - mid)).toBeLessThan(Math.abs((lateral?.x ?? 0) - mid));
     }
   });

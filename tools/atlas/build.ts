@@ -4,6 +4,7 @@
  * A drawing that has shipped is never rewritten: bump its version and add a new file beside it.
  */
 import { writeFileSync } from 'node:fs';
+import { eyeDetail } from './views/eye.ts';
 import { faceFront } from './views/face.ts';
 import { headLateralLeft } from './views/head-lateral.ts';
 import { headNeckPosterior } from './views/posterior.ts';
@@ -16,6 +17,7 @@ import type { AtlasView } from '../../shared/atlas/types.ts';
 
 const DRAWINGS: Record<string, () => AtlasView> = {
   face_front: faceFront,
+  eye_detail: eyeDetail,
   head_lateral_left: headLateralLeft,
   head_neck_posterior: headNeckPosterior,
   neck_anterior: neckAnterior,

@@ -255,7 +255,7 @@ export class ViewBuilder {
     readonly side: 'left' | 'right' | null,
   ) {}
 
-  region(id: string, muscleId: string, side: Side, layer: Layer, pts: readonly P[], label?: P): void {
+  region(id: string, muscleId: string, side: Side, layer: Layer, pts: readonly P[], label?: P, location?: string): void {
     const polygon = flat(pts);
     this.regions.push({
       id,
@@ -264,6 +264,7 @@ export class ViewBuilder {
       layer,
       polygon,
       label: label ? { x: label[0], y: label[1] } : labelPoint(polygon),
+      ...(location ? { location } : {}),
     });
   }
 

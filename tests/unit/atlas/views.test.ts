@@ -114,7 +114,7 @@ describe('atlas views', () => {
       expect(ids.length, ind).toBeGreaterThan(0);
       for (const id of ids) expect(hasView(id), `${ind}: ${id}`).toBe(true);
     }
-    expect(viewsForIndication('blepharospasm')).toEqual(['face_front']);
+    expect(viewsForIndication('blepharospasm')).toEqual(['eye_detail', 'face_front']);
     expect(viewsForIndication('chronic_migraine')[0]).toBe('face_front');
   });
 });
