@@ -49,3 +49,30 @@ export function clampZoom(zoom: number): number {
 export function roundPoint(p: Point): Point {
   return { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
 }
+
+/** What the clinician controls of the view: the zoom factor and a pan in screen pixels. */
+export interface Camera {
+  zoom: number;
+  pan: Point;
+}
+
+/**
+ * The camera after zooming to `zoom` while the diagram point under the screen point `at` stays under it (wheel
+ * and pinch zoom around the pointer, not around the centre).
+ */
+export function zoomAround(
+  diagram: { width: number; height: number },
+  container: { width: number; height: number },
+  camera: Camera,
+  at: Point,
+  zoom: number,
+): Camera {
+  const next = clampZoom(zoom);
+  const before = fitViewport(diagram, container, camera.zoom, camera.pan);
+  const anchor = toDiagram(at, before);
+  const centred = fitViewport(diagram, container, next, { x: 0, y: 0 });
+  return {
+    zoom: next,
+    pan: { x: at.x - anchor.x * centred.scale - centred.offsetX, y: at.y - anchor.y * centred.scale - centred.offsetY },
+  };
+}

@@ -1,9 +1,15 @@
 import { getView, latestVersion, muscleName, viewsForIndication, type AtlasView, type Side } from '../../../shared/atlas/index.ts';
 import type { SessionDetail, Site } from '../../../shared/domain/types.ts';
 
-/** The views of this session: the indication's, plus any other view a site was charted on. */
-export function sessionViews(session: SessionDetail): string[] {
-  const ids = [...viewsForIndication(session.indication)];
+/**
+ * The views of this session: those of its indication, then of every other indication treated at this visit
+ * (arm and leg spasticity in one session), plus any other view a site was charted on.
+ */
+export function sessionViews(session: Pick<SessionDetail, 'indication' | 'otherIndications'> & { sites: readonly Pick<Site, 'viewId'>[] }): string[] {
+  const ids: string[] = [];
+  for (const indication of [session.indication, ...session.otherIndications]) {
+    for (const id of viewsForIndication(indication)) if (!ids.includes(id)) ids.push(id);
+  }
   for (const s of session.sites) if (!ids.includes(s.viewId)) ids.push(s.viewId);
   return ids;
 }
