@@ -17,6 +17,7 @@ import type { ServiceContext } from './context.ts';
 import { deriveNow } from './derive.ts';
 import { findTemplate } from './records.ts';
 import { locationOf } from './sites.ts';
+import { getSettings } from './settings.ts';
 
 export function getSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
   const session = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
@@ -89,7 +90,8 @@ export function createSession(ctx: ServiceContext, input: SessionCreateInput): S
       clinicianId: clinician?.id ?? null,
       clinicianName: currentClinicianName(ctx.db) ?? '',
       // Copied forward: the earlier session's product comes along (its units are not another product's units).
-      productId: input.productId ?? earlier?.productId ?? clinician?.defaultProductId ?? null,
+      // The clinic's default (Settings) comes last, after the earlier session's and the clinician's.
+      productId: input.productId ?? earlier?.productId ?? clinician?.defaultProductId ?? getSettings(ctx).defaultProductId ?? null,
       guidance: clinician && clinician.defaultGuidance !== 'none' ? [clinician.defaultGuidance] : [],
       notes: '',
       nextDueDate: null,

@@ -56,8 +56,14 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 
+/** Without a provider (a component tested on its own) the settings read as not loaded yet. */
+const NO_PROVIDER: SettingsState = {
+  settings: null,
+  error: null,
+  reload: () => Promise.resolve(),
+  save: () => Promise.reject(new Error('useSettings: no SettingsProvider above this component')),
+};
+
 export function useSettings(): SettingsState {
-  const state = useContext(SettingsContext);
-  if (!state) throw new Error('useSettings: no SettingsProvider above this component');
-  return state;
+  return useContext(SettingsContext) ?? NO_PROVIDER;
 }

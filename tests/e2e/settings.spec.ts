@@ -100,3 +100,21 @@ test('the clinic, theme and charting defaults are saved, survive a reload, and b
   expect(new Set(audit.map((a) => a.author))).toEqual(new Set(['Dana Reyes, MD']));
   expect(problems).toEqual([]);
 });
+
+test("a new session takes the clinic's default product, and its vial form the clinic's usual reconstitution", async ({ page }) => {
+  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD', defaultProductId: null });
+  await call(backend, 'settings:save', {
+    defaultProductId: 'incobotulinumtoxinA',
+    defaultDilutions: { incobotulinumtoxinA: { sizeUnits: 200, diluentMl: 4 } },
+  });
+  await call(backend, 'patient:create', { mrn: 'ST-2', familyName: 'Kowalski', givenName: 'Piotr', birthDate: '1958-02-11' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'KOWALSKI, Piotr' }).click();
+  await page.getByTestId('indication').selectOption('cervical_dystonia');
+  await page.getByTestId('start-session').click();
+  await page.getByTestId('details-tab').click();
+  await expect(page.getByTestId('product')).toHaveValue('incobotulinumtoxinA');
+  const vialForm = page.getByRole('form', { name: 'Add vial' });
+  await expect(vialForm.getByLabel('Vial')).toHaveValue('200');
+  await expect(vialForm.getByLabel('Diluent mL')).toHaveValue('4');
+});

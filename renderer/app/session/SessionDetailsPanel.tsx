@@ -4,6 +4,7 @@ import { getProduct, PRODUCTS, vialConcentration } from '../../../shared/clinica
 import { SCALES, getScale } from '../../../shared/clinical/scales.ts';
 import { INDICATIONS } from '../../../shared/indications.ts';
 import { useClient } from '../client-context.tsx';
+import { useSettings } from '../settings-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
 import { WeightField } from './WeightField.tsx';
@@ -159,7 +160,9 @@ function VialForm({ session, onSaved }: { session: SessionDetail; onSaved: () =>
   const client = useClient();
   const product = getProduct(session.productId as string);
   const { error, busy, run } = useAction();
-  const [form, setForm] = useState({ sizeUnits: String(product.vialSizes.at(-1) ?? ''), lot: '', expiry: '', diluentMl: product.readyToUse ? '' : '', reconstitutedAt: '' });
+  // The clinic's usual reconstitution of this product (Settings), when one is set.
+  const usual = useSettings().settings?.defaultDilutions[product.id];
+  const [form, setForm] = useState({ sizeUnits: String(usual?.sizeUnits ?? product.vialSizes.at(-1) ?? ''), lot: '', expiry: '', diluentMl: usual ? String(usual.diluentMl) : '', reconstitutedAt: '' });
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
   async function submit(e: FormEvent) {
     e.preventDefault();
