@@ -102,6 +102,9 @@ for (const theme of THEMES) {
     await page.getByRole('button', { name: 'Atlas' }).click();
     await expect(page.getByTestId('atlas-view-select')).toBeVisible();
     await look(page, theme, 'atlas', low);
+    await page.getByRole('button', { name: 'Lot recall' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await look(page, theme, 'lot-recall', low);
 
     expect(low, 'text below WCAG AA contrast').toEqual([]);
     expect(problems).toEqual([]);
