@@ -72,7 +72,8 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
       { role: 'delete' },
       { type: 'separator' },
-      { role: 'selectAll' },
+      // Ctrl+A belongs to the page as well: in a field it selects the text, on the chart every site.
+      { role: 'selectAll', registerAccelerator: false },
     ],
   };
 

@@ -70,11 +70,13 @@ describe('the application menu', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
-  it('leaves undo and redo keys to the page, which knows whether a field or the chart has the focus', () => {
+  it('leaves undo, redo and select-all keys to the page, which knows whether a field or the chart has the focus', () => {
     const all = items(menuTemplate(context('linux').ctx));
     const undo = all.find((i) => i.path === 'Edit > Undo')?.item;
     expect(undo?.registerAccelerator).toBe(false);
     expect(undo?.role).toBeUndefined();
+    expect(all.find((i) => i.path === 'Edit > Redo')?.item.registerAccelerator).toBe(false);
+    expect(all.find((i) => i.path === 'Edit > selectAll')?.item.registerAccelerator).toBe(false);
   });
 
   it('shows the theme in use as a radio choice, and choosing one sets it', () => {
