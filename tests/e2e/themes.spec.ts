@@ -150,3 +150,26 @@ test('the contrast check itself flags grey text on white, and passes the same te
   });
   expect((await findLowContrast(page)).map((l) => l.text)).not.toContain('faint grey note');
 });
+
+test('the diagram is redrawn in the new palette as soon as the theme changes, without leaving the chart', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'LINDQVIST, Maja' }).click();
+  await page.getByTestId('session-list').getByRole('button').first().click();
+  await expect(page.getByTestId('site-row')).toHaveCount(3);
+  // The middle of the canvas, read from every layer Konva drew (the diagram's ground and shapes).
+  const centre = () =>
+    page.evaluate(() => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="chart-canvas"] canvas')];
+      return canvases.map((c) => {
+        const ctx = c.getContext('2d');
+        const d = ctx?.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+        return d ? [d[0], d[1], d[2], d[3]] : null;
+      });
+    });
+  const light = await centre();
+  await call(backend, 'settings:save', { theme: 'high-contrast' });
+  await emitAppEvent(page, 'settings:changed', {});
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
+  await expect.poll(async () => JSON.stringify(await centre())).not.toBe(JSON.stringify(light));
+  await page.screenshot({ path: `${OUT}/switched-to-high-contrast-on-the-chart.png` });
+});
