@@ -7,6 +7,7 @@ import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
 import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
+import type { SpawnWorker } from './workers/run-task.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
@@ -39,6 +40,11 @@ export interface BackendOptions {
    * (the shell asks first; see DamagedDatabaseError reason 'missing' / 'empty').
    */
   allowNewDatabase?: boolean;
+  /**
+   * Starts the data worker thread that runs export, import and backup on its own connection, so the
+   * window never freezes (main.ts: dist-electron/data-worker.cjs). Absent: they run in-process.
+   */
+  spawnWorker?: SpawnWorker;
   /** Save dialogs, printing and PDF for the summary, CSV and FHIR exports (electron/shell/print.ts). */
   exportShell?: ExportShell;
 }
@@ -173,6 +179,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
     migrationsDir: options.migrationsDir,
+    spawnWorker: options.spawnWorker ?? null,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     trust,
     reopen: open,
     afterDataReplaced: refreshActor,

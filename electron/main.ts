@@ -1,6 +1,7 @@
 // The lifecycle of the app: one instance, the app:// scheme, logging, the backend (database and
 // services), IPC, the menu and the main window. Everything else lives in electron/shell/.
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import log from 'electron-log/main';
 import type { Settings, ThemeSetting } from '../shared/domain/settings.ts';
@@ -47,6 +48,8 @@ function backendOptions(): BackendOptions {
     // Unpackaged (npm start): the Electron-ABI build kept apart from node_modules' Node build.
     ...(app.isPackaged ? {} : { nativeBinding: electronNativeBinding(projectRoot, process.versions.electron) }),
     logError,
+    // Export, import and backup run in a worker thread on their own connection (bundled beside main.cjs).
+    spawnWorker: (input) => new Worker(path.join(__dirname, 'data-worker.cjs'), { workerData: input }),
     chooseExportFile: dialogs.chooseExportFile,
     chooseImportFile: dialogs.chooseImportFile,
     chooseBackupFolder: dialogs.chooseBackupFolder,

@@ -21,6 +21,7 @@ const expected = [
   '/dist/icon.png',
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
+  '/dist-electron/data-worker.cjs',
   '/dist-electron/migrations/0010-initial.sql',
   '/node_modules/better-sqlite3/package.json',
 ];

@@ -6,10 +6,9 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';
-import { verifyEverything } from '../trust/verify.ts';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, Importer } from './importer.ts';
 
-export const EXPORT_FORMAT = 'toxinmap-export';
-export const EXPORT_FORMAT_VERSION = 1;
+export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION };
 
 /** A BLOB cell, base64-encoded (no table has BLOB columns yet; the format is ready for them). */
 const blobCell = z.object({ $base64: z.string() }).strict();
@@ -129,19 +128,38 @@ export function exportDatabase(db: Database.Database, meta: ExportMeta): Archive
 
 /**
  * Writes the export row by row (a ten-year clinic has millions of sites: one JSON.stringify of it all
- * would not fit in a string), inside one read transaction so the file is a consistent snapshot,
- * to a temporary name renamed into place at the end.
+ * would not fit in a string), inside one read transaction so the file is a consistent snapshot, in
+ * writes of about a megabyte, to a temporary name renamed into place at the end.
  */
-export function writeExportFile(db: Database.Database, file: string, meta: ExportMeta): { rows: number } {
+export function writeExportFile(
+  db: Database.Database,
+  file: string,
+  meta: ExportMeta,
+  progress: (done: number, total: number) => void = () => undefined,
+): { rows: number } {
   const partial = `${file}.partial`;
   const fd = fs.openSync(partial, 'w');
   let rows = 0;
+  let buffered: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (buffered.length > 0) fs.writeSync(fd, buffered.join(''));
+    buffered = [];
+    size = 0;
+  };
+  const write = (text: string) => {
+    buffered.push(text);
+    size += text.length;
+    if (size > 1 << 20) flush();
+  };
   try {
-    const write = (text: string) => fs.writeSync(fd, text);
     db.transaction(() => {
+      const tables = exportedTables(db);
+      const total = tables.reduce((n, t) => n + (db.prepare(`SELECT count(*) FROM ${quoteId(t)}`).pluck().get() as number), 0);
+      progress(0, total);
       const head = JSON.stringify(header(db, meta), null, 2);
       write(`${head.slice(0, -2)},\n  "tables": {`);
-      exportedTables(db).forEach((table, t) => {
+      tables.forEach((table, t) => {
         write(`${t === 0 ? '' : ','}\n    ${JSON.stringify(table)}: [`);
         let first = true;
         for (const row of selectAll(db, table).iterate()) {
@@ -149,10 +167,13 @@ export function writeExportFile(db: Database.Database, file: string, meta: Expor
           write(`${first ? '' : ','}\n      ${JSON.stringify(cells)}`);
           first = false;
           rows++;
+          if (rows % 10_000 === 0) progress(rows, total);
         }
         write(first ? ']' : '\n    ]');
       });
       write('\n  }\n}\n');
+      flush();
+      progress(rows, total);
     })();
     fs.fsyncSync(fd);
   } catch (err) {
@@ -169,7 +190,7 @@ export function writeExportFile(db: Database.Database, file: string, meta: Expor
 export function readExportFile(file: string): Archive {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     throw new AppError('NOT_FOUND', `The file ${file} could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
   }
@@ -192,100 +213,27 @@ export function parseArchive(json: unknown): Archive {
   return parsed.data;
 }
 
-/** Columns that may only change draft → signed; imported rows get them after their children. */
-const SESSION_SIGNATURE = ['status', 'signed_at', 'signed_by', 'signer_id', 'seal'] as const;
-
-function isEmpty(db: Database.Database): boolean {
-  return exportedTables(db).every((t) => db.prepare(`SELECT 1 FROM ${quoteId(t)} LIMIT 1`).get() === undefined);
-}
-
 /**
- * Imports an export into an EMPTY database, all or nothing (one transaction). Audit rows come across
- * verbatim with the audit triggers off, so the import itself adds none. Signed sessions are inserted as
- * drafts, every row under them added (sites, vials, scores, adverse events, acknowledgements, the figures
- * stored at signing, copied as they are), then signed again with the stored values, because the database
- * refuses children of a signed session.
+ * Imports an export held in memory (tests, small files) into an EMPTY database, all or nothing, with the
+ * same checks as the streamed import (importer.ts): every row checked like IPC input, signed sessions
+ * signed again, the audit chain and seals verified, the import recorded as one audit entry.
  */
 export function importArchive(db: Database.Database, audit: AuditSwitch, archive: Archive): { rows: number; patients: number; sessions: number } {
-  const dbVersion = db.pragma('user_version', { simple: true }) as number;
-  if (archive.schemaVersion !== dbVersion) {
-    throw new AppError(
-      'CONFLICT',
-      archive.schemaVersion > dbVersion
-        ? `This export was made by a newer version of ToxinMap (schema ${archive.schemaVersion}; this app has ${dbVersion}). Update the app, then import it.`
-        : `This export was made by an older version of ToxinMap (schema ${archive.schemaVersion}; this app has ${dbVersion}). Importing older exports is not supported yet; nothing was imported.`,
-    );
-  }
-  const tables = exportedTables(db);
-  for (const [table, rows] of Object.entries(archive.tables)) {
-    if (!tables.includes(table)) throw new AppError('BAD_INPUT', `The export contains a table "${table}" that this version of ToxinMap does not have. Nothing was imported.`);
-    const columns = new Set(columnsOf(db, table).map((c) => c.name));
-    for (const row of rows) {
-      const unknown = Object.keys(row).find((k) => !columns.has(k));
-      if (unknown) throw new AppError('BAD_INPUT', `The export has a column "${table}.${unknown}" that this version of ToxinMap does not have. Nothing was imported.`);
-    }
-  }
-  if (!isEmpty(db)) {
-    throw new AppError('CONFLICT', 'Import only works into an empty database, and this one already holds records. Nothing was imported.');
-  }
-
-  let count = 0;
-  const run = db.transaction(() => {
-    // An amendment points at the session it amends, in the same table: check keys at commit instead.
-    db.pragma('defer_foreign_keys = ON');
-    const statements = new Map<string, Database.Statement>();
-    const insert = (table: string, row: Record<string, string | number | null | Buffer>) => {
-      const cols = Object.keys(row);
-      const key = `${table}\u0000${cols.join('\u0000')}`;
-      let stmt = statements.get(key);
-      if (!stmt) {
-        stmt = db.prepare(`INSERT INTO ${quoteId(table)} (${cols.map(quoteId).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-        statements.set(key, stmt);
-      }
-      stmt.run(...Object.values(row));
-      count++;
-    };
-    const signLater: { id: string | number | null | Buffer; values: (string | number | null | Buffer)[] }[] = [];
-    for (const table of tables) {
-      for (const source of archive.tables[table] ?? []) {
-        const row = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, fromCell(v)]));
-        if (table === 'sessions' && row.status !== undefined && row.status !== 'draft') {
-          signLater.push({ id: row.id ?? null, values: SESSION_SIGNATURE.map((c) => row[c] ?? null) });
-          row.status = 'draft';
-          for (const c of SESSION_SIGNATURE.slice(1)) if (c in row) row[c] = null;
-        }
-        insert(table, row);
-      }
-    }
-    const sign = db.prepare(`UPDATE sessions SET ${SESSION_SIGNATURE.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-    for (const s of signLater) sign.run(...s.values, s.id);
-    // The file's audit chain and every signed session's seal must verify as they would in the app that
-    // wrote them: a file changed after export is refused, nothing is imported.
-    const verified = verifyEverything(db);
-    if (verified.problems.length > 0) {
-      const shown = verified.problems.slice(0, 3).map((p) => `${p.where} ${p.detail}`);
-      throw new AppError(
-        'BAD_INPUT',
-        `This export was changed after it was written and was not imported: ${shown.join(' · ')}` +
-          `${verified.problems.length > 3 ? ` (and ${verified.problems.length - 3} more)` : ''}. Nothing was imported.`,
-      );
-    }
-    // The import itself is one audit entry, chained after the file's own entries.
-    audit.enabled = true;
-    db.prepare(
-      "INSERT INTO audit_log (at, author, action, entity, entity_id, before, after) VALUES (audit_now(), audit_author(), 'insert', 'data_import', ?, NULL, ?)",
-    ).run(
-      `${archive.exportedAt}`,
-      JSON.stringify({ exportedAt: archive.exportedAt, appVersion: archive.appVersion, schemaVersion: archive.schemaVersion, rows: count }),
-    );
-  });
-
-  const wasEnabled = audit.enabled;
-  audit.enabled = false;
+  const { tables, ...header } = archive;
+  const importer = new Importer(db, audit, header);
   try {
-    run();
-  } finally {
-    audit.enabled = wasEnabled;
+    importer.begin();
+    const order = exportedTables(db);
+    const names = [...order.filter((t) => t in tables), ...Object.keys(tables).filter((t) => !order.includes(t))];
+    for (const table of names) {
+      importer.table(table);
+      for (const source of tables[table] ?? []) {
+        importer.row(table, Object.fromEntries(Object.entries(source).map(([k, v]) => [k, fromCell(v)])));
+      }
+    }
+    return importer.finish();
+  } catch (err) {
+    importer.abort();
+    throw err;
   }
-  return { rows: count, patients: archive.tables.patients?.length ?? 0, sessions: archive.tables.sessions?.length ?? 0 };
 }

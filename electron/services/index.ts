@@ -21,7 +21,7 @@ export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Pr
 export type Handlers = { [C in Channel]: Handler<C> };
 
 /** Channels served by the backend itself (database file operations), not by record services. */
-export type MaintenanceChannel = 'app:health' | 'backup:now' | 'backup:list' | 'backup:restore' | 'data:export' | 'data:import';
+export type MaintenanceChannel = 'app:health' | 'backup:now' | 'backup:list' | 'backup:restore' | 'data:export' | 'data:import' | 'task:progress';
 export type MaintenanceHandlers = { [C in MaintenanceChannel]: Handler<C> };
 
 /** One handler per contract channel; a missing or extra channel is a compile error. */

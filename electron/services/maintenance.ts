@@ -2,14 +2,15 @@
 // No Electron here: file choices come from deps (save/open dialogs in main.ts, temp paths in tests),
 // never from the renderer.
 import path from 'node:path';
-import type { BackupInfo, HealthInfo } from '../../shared/domain/types.ts';
+import type { BackupInfo, HealthInfo, TaskStatus } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { createBackup, findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
+import { findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
 import type { TrustMonitor } from '../trust/monitor.ts';
 import { installIncoming, prepareIncoming } from '../db/recovery.ts';
 import { checkIntegrity } from '../db/integrity.ts';
 import type { OpenedDatabase } from '../db/open.ts';
-import { importArchive, readExportFile, writeExportFile } from '../export/archive.ts';
+import { runTask, type SpawnWorker } from '../workers/run-task.ts';
+import type { TaskProgress } from '../workers/tasks.ts';
 import type { ServiceContext } from './context.ts';
 import type { MaintenanceHandlers } from './index.ts';
 
@@ -34,6 +35,12 @@ export interface MaintenanceDeps {
   retention?: (kind: BackupInfo['kind']) => number | undefined;
   /** After a backup is written: its second copy (Settings.backupFolder). Never throws. */
   afterBackup?: (backup: BackupInfo) => BackupInfo;
+  /** Starts the data worker (export, import, backup off the main thread); null runs them in-process. */
+  spawnWorker?: SpawnWorker | null;
+  /** The SQLite binding the worker's connections load (Electron's, unpackaged). */
+  nativeBinding?: string;
+  /** Where a running task reports its progress (task:progress); set by createMaintenanceHandlers. */
+  progress: (task: TaskStatus['task']) => (p: TaskProgress) => void;
 }
 
 export function health(deps: MaintenanceDeps): HealthInfo {
@@ -59,7 +66,15 @@ export function health(deps: MaintenanceDeps): HealthInfo {
 export async function backupNow(deps: MaintenanceDeps): Promise<BackupInfo> {
   try {
     const retention = deps.retention?.('manual');
-    const backup = await createBackup(deps.ctx.db, deps.paths.backupDir, 'manual', deps.ctx.now(), retention === undefined ? {} : { retention });
+    // On its own connection in the data worker: the window stays responsive while the file is copied.
+    const backup = await runTask(
+      deps.spawnWorker ?? null,
+      {
+        task: 'backup', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps),
+        backupDir: deps.paths.backupDir, kind: 'manual', at: deps.ctx.now().toISOString(), ...(retention === undefined ? {} : { retention }),
+      },
+      deps.progress('backup'),
+    );
     return deps.afterBackup ? deps.afterBackup(backup) : backup;
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -122,24 +137,46 @@ async function swapIn(deps: MaintenanceDeps): Promise<void> {
   deps.ctx.audit = opened.audit;
 }
 
-export async function exportAll(deps: MaintenanceDeps): Promise<{ file: string | null }> {
+function binding(deps: MaintenanceDeps): { nativeBinding?: string } {
+  return deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {};
+}
+
+/**
+ * The full export, streamed to the file the shell chose, from its own read connection in the data
+ * worker (a consistent snapshot; the window stays responsive). The record's verification as it stands
+ * is returned with it, so a changed record is never exported without saying so.
+ */
+export async function exportAll(deps: MaintenanceDeps): Promise<{ file: string | null; problems: number }> {
   const file = await deps.chooseExportFile();
-  if (file === null) return { file: null };
+  if (file === null) return { file: null, problems: 0 };
+  deps.trust.checkRecent();
   try {
-    writeExportFile(deps.ctx.db, file, { appVersion: deps.appVersion, exportedAt: deps.ctx.now() });
+    await runTask(
+      deps.spawnWorker ?? null,
+      { task: 'export', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, appVersion: deps.appVersion, exportedAt: deps.ctx.now().toISOString() },
+      deps.progress('export'),
+    );
   } catch (err) {
     deps.logError?.('data:export', err);
     throw new AppError('DATABASE', `The export could not be written to ${file} (${(err as Error).message}). Nothing was changed.`);
   }
-  return { file };
+  return { file, problems: deps.trust.status().problems.length };
 }
 
+/**
+ * Import of an export file into the (empty) database: streamed, every row checked like IPC input, the
+ * audit chain and seals verified, recorded as one audit entry; all or nothing, on its own connection in
+ * the data worker.
+ */
 export async function importAll(deps: MaintenanceDeps): Promise<{ file: string | null; patients: number; sessions: number }> {
   const file = await deps.chooseImportFile();
   if (file === null) return { file: null, patients: 0, sessions: 0 };
-  const archive = readExportFile(file);
   try {
-    const { patients, sessions } = importArchive(deps.ctx.db, deps.ctx.audit, archive);
+    const { patients, sessions } = await runTask(
+      deps.spawnWorker ?? null,
+      { task: 'import', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, author: deps.ctx.actor.name },
+      deps.progress('import'),
+    );
     deps.trust.reset();
     void deps.trust.runFull();
     deps.afterDataReplaced?.();
@@ -155,23 +192,34 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
  * Backup, restore, export and import run one at a time: a restore closes the connection the others
  * read, and two of them interleaving (each awaits) would read a closed or half-swapped database.
  */
-export function createMaintenanceHandlers(deps: MaintenanceDeps): MaintenanceHandlers {
+export function createMaintenanceHandlers(base: Omit<MaintenanceDeps, 'progress'>): MaintenanceHandlers {
   let busy: string | null = null;
-  const exclusive = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
+  let status: TaskStatus | null = null;
+  const deps: MaintenanceDeps = {
+    ...base,
+    progress: (task) => (p) => {
+      status = { task, phase: p.phase, done: p.done, total: p.total, startedAt: status?.task === task ? status.startedAt : base.ctx.now().toISOString() };
+    },
+  };
+  // deps.ctx is the same object as base.ctx: a restore swaps ctx.db in place, seen by both.
+  const exclusive = async <T>(what: string, task: TaskStatus['task'], run: () => Promise<T>): Promise<T> => {
     if (busy) throw new AppError('CONFLICT', `${busy} is still running. Try again when it has finished.`);
     busy = what;
+    status = { task, phase: 'Starting', done: 0, total: 0, startedAt: base.ctx.now().toISOString() };
     try {
-      return await task();
+      return await run();
     } finally {
       busy = null;
+      status = null;
     }
   };
   return {
+    'task:progress': () => status,
     'app:health': () => health(deps),
-    'backup:now': () => exclusive('A backup', () => backupNow(deps)),
+    'backup:now': () => exclusive('A backup', 'backup', () => backupNow(deps)),
     'backup:list': () => listBackups(deps.paths.backupDir),
-    'backup:restore': ({ name }) => exclusive('A restore', () => restoreBackup(deps, name)),
-    'data:export': () => exclusive('An export', () => exportAll(deps)),
-    'data:import': () => exclusive('An import', () => importAll(deps)),
+    'backup:restore': ({ name }) => exclusive('A restore', 'restore', () => restoreBackup(deps, name)),
+    'data:export': () => exclusive('An export', 'export', () => exportAll(deps)),
+    'data:import': () => exclusive('An import', 'import', () => importAll(deps)),
   };
 }

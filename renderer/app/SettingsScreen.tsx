@@ -7,6 +7,7 @@ import { useClient } from './client-context.tsx';
 import { RangeCsvCard } from './export/RangeCsvCard.tsx';
 import { useAction } from './session/useAsync.ts';
 import { RecordTrust } from './settings/RecordTrust.tsx';
+import { TaskProgress } from './settings/TaskProgress.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
 import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
@@ -163,13 +164,14 @@ function DataPanel({ nav }: { nav: Nav }) {
         <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify(backupNotice(b)); await refresh(); })}>
           Back up now
         </button>
-        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.export({}); if (r.file) nav.notify({ kind: 'info', message: `Exported to ${r.file}` }); })}>
+        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.export({}); if (r.file) nav.notify(r.problems > 0 ? { kind: 'error', message: `Exported to ${r.file}. The record's verification has ${r.problems} finding${r.problems === 1 ? '' : 's'} (see Data and backups): the export carries the record as it is now.` } : { kind: 'info', message: `Exported to ${r.file}` }); })}>
           Export everything (JSON)…
         </button>
         <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.import({}); if (r.file) { nav.notify({ kind: 'info', message: `Imported ${r.patients} patients and ${r.sessions} sessions` }); await refresh(); } })}>
           Import into an empty database…
         </button>
       </div>
+      <TaskProgress active={busy} />
       {error && <p className="form-error" role="alert">{error}</p>}
       <h3>Backups</h3>
       {backups.length === 0 ? (

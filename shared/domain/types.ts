@@ -268,6 +268,15 @@ export interface TrustStatus {
   problems: TrustProblem[];
 }
 
+/** A long file operation in progress (task:progress): what, which step, how far (total 0: unknown). */
+export interface TaskStatus {
+  task: 'backup' | 'restore' | 'export' | 'import';
+  phase: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 export interface HealthInfo {
   integrity: 'ok' | 'damaged';
   integrityDetail: string;

@@ -15,7 +15,7 @@ export const CHANNELS = [
   'priorAuth:list', 'priorAuth:save', 'priorAuth:delete',
   'clinician:get', 'clinician:save', 'audit:list',
   'settings:get', 'settings:save', 'settings:chooseBackupFolder',
-  'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
+  'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import', 'task:progress',
   'review:history', 'review:worklist', 'followUp:save', 'followUp:delete', 'muscleScore:set', 'muscleScore:list', 'lot:search', 'lot:csv',
   'export:summaryHtml', 'export:summaryPdf', 'export:summaryPrint', 'export:sessionCsv', 'export:sitesCsv', 'export:fhirBundle',
 ] as const satisfies readonly Channel[];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IndicationId } from '../indications.ts';
 import type {
   AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, ExternalDose, FindingAcknowledgement, HealthInfo,
-  OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionPattern, SessionSummary, Site, Template, Vial,
+  OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionPattern, SessionSummary, Site, TaskStatus, Template, Vial,
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
 import type { SessionDerived } from '../rules/types.ts';
@@ -327,7 +327,10 @@ export const contract = {
   'backup:restore': channel<z.ZodType<{ name: string }>, { restoredFrom: string; replacedFileKeptAt: string }>(
     z.object({ name: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/, { error: 'not a backup name' }) }).strict(),
   ),
-  'data:export': channel<typeof empty, { file: string | null }>(empty),
+  /** problems: how many findings the record's verification had when it was exported (0: it verified). */
+  'data:export': channel<typeof empty, { file: string | null; problems: number }>(empty),
+  /** The backup, restore, export or import running now, with its progress; null when none is. */
+  'task:progress': channel<typeof empty, TaskStatus | null>(empty),
   'data:import': channel<typeof empty, { file: string | null; patients: number; sessions: number }>(empty),
 
   ...reviewChannels,

@@ -106,7 +106,7 @@ async function openCopy(file: string): Promise<Bench> {
   actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
   const maintenance: MaintenanceHandlers = {
     'app:health': notInBench, 'backup:now': notInBench, 'backup:list': notInBench, 'backup:restore': notInBench,
-    'data:export': notInBench, 'data:import': notInBench,
+    'data:export': notInBench, 'data:import': notInBench, 'task:progress': () => null,
   };
   const info = { version: 'bench', dataDirectory: dir, databaseFile: copy, schemaVersion: opened.schemaVersion };
   const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance), { logError: (ch, err) => console.error(ch, err) });

@@ -128,7 +128,7 @@ describe('the export and import channels', () => {
       dataDirectory: path.join(dir, 'source'), migrationsDir: MIGRATIONS_DIR, appVersion: '1.2.3', chooseExportFile: () => Promise.resolve(exportFile),
     });
     seedClinic(source.db);
-    expect(await source.dispatch('data:export', {})).toEqual({ ok: true, value: { file: exportFile } });
+    expect(await source.dispatch('data:export', {})).toEqual({ ok: true, value: { file: exportFile, problems: 0 } });
     await source.startupBackup;
     source.close();
 
@@ -142,7 +142,7 @@ describe('the export and import channels', () => {
     target.close();
 
     const cancelled = await startBackend({ dataDirectory: path.join(dir, 'cancel'), migrationsDir: MIGRATIONS_DIR, appVersion: '1.2.3' });
-    expect(await cancelled.dispatch('data:export', {})).toEqual({ ok: true, value: { file: null } });
+    expect(await cancelled.dispatch('data:export', {})).toEqual({ ok: true, value: { file: null, problems: 0 } });
     expect(await cancelled.dispatch('data:import', {})).toEqual({ ok: true, value: { file: null, patients: 0, sessions: 0 } });
     await cancelled.startupBackup;
     cancelled.close();

@@ -48,7 +48,7 @@ describe('what the database refuses', () => {
   it('INSERT OR REPLACE cannot move a site out of a signed session (app connection and outside tool alike)', async () => {
     const b = await start();
     const moveOut = `INSERT OR REPLACE INTO sites (id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, created_at, updated_at)
-      VALUES ('${firstSignedSite()}', '${seeded.draftSessionId}', 9, 'head-front', 1, 1, 1, 'frontalis', 'left', 5, 't', 't')`;
+      VALUES ('${firstSignedSite()}', '${seeded.draftSessionId}', 9, 'face_front', 1, 1, 1, 'frontalis', 'left', 5, 't', 't')`;
     expect(() => b.db.exec(moveOut)).toThrow(/SIGNED_IMMUTABLE/);
     b.close();
     backends.pop();

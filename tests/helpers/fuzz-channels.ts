@@ -186,6 +186,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'backup:restore': { name: req({ k: 'backupName' }) },
   'data:export': {},
   'data:import': {},
+  'task:progress': {},
 };
 
 /** Channels that open files or dialogs: fuzzed with malformed input only, never called with a valid one. */
@@ -197,7 +198,7 @@ export const MAINTENANCE: ReadonlySet<Channel> = new Set([
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
-  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get',
+  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get', 'task:progress',
   'review:history', 'review:worklist', 'muscleScore:list', 'lot:search', 'lot:csv', 'export:summaryHtml',
 ]);
 
@@ -210,7 +211,7 @@ const face = { viewId: 'face_front', viewVersion: 1, muscleId: 'frontalis', side
 export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unknown> {
   const sitePart = { x: 400, y: 200, ...face, units: 5, guidance: 'emg', note: 'medial' };
   const payloads: Record<Channel, Record<string, unknown>> = {
-    'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'settings:get': {}, 'settings:chooseBackupFolder': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {},
+    'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'settings:get': {}, 'settings:chooseBackupFolder': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {}, 'task:progress': {},
     'patient:create': { mrn: 'Z-9', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1971-03-04', sex: 'male', notes: 'n' },
     'patient:update': { id: s.patientId, mrn: 'Z-8', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02', sex: 'female', notes: 'n' },
     'patient:get': { id: s.patientId },

@@ -40,7 +40,7 @@ export function seedSession(db: Database.Database, id: string, patientId: string
 export function seedSite(db: Database.Database, sessionId: string, seq: number, units = 5): string {
   const id = `${sessionId}-site-${seq}`;
   insert(db, 'sites', {
-    id, session_id: sessionId, seq, diagram_id: 'head-front', diagram_version: 1, x: 10.25 * seq, y: 0.1 + seq,
+    id, session_id: sessionId, seq, diagram_id: 'face_front', diagram_version: 1, x: 10.25 * seq, y: 0.1 + seq,
     muscle_id: 'frontalis', side: seq % 2 ? 'left' : 'right', units, guidance: 'emg', note: seq === 1 ? 'medial' : '',
     location: seq === 2 ? 'upper lid, medial' : null, created_at: T, updated_at: T,
   });
@@ -152,7 +152,7 @@ export function seedClinic(db: Database.Database): Seeded {
     db.prepare("UPDATE patients SET notes = 'updated' WHERE id = ?").run(p2);
     insert(db, 'templates', { id: 'tpl-1', name: 'PREEMPT 155 U', indication: 'chronic_migraine', builtin: 1, created_at: T, updated_at: T });
     insert(db, 'template_sites', {
-      id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'head-front', diagram_version: 1, x: 1, y: 2,
+      id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'face_front', diagram_version: 1, x: 1, y: 2,
       muscle_id: 'procerus', side: 'midline', units: 5, note: '',
     });
     seedFollowUp(db, signedSessionId, draftSessionId);

@@ -1,0 +1,69 @@
+// The long file operations (full export, import, backup), each on its own connection to the database
+// file so they can run in a worker thread and the window never freezes. The same functions run
+// in-process when no worker is available (tests that do not care, the benchmark).
+import type Database from 'better-sqlite3';
+import DatabaseCtor from 'better-sqlite3';
+import type { BackupInfo } from '../../shared/domain/types.ts';
+import { createBackup, type BackupKind } from '../db/backup.ts';
+import { openDatabase } from '../db/open.ts';
+import { writeExportFile } from '../export/archive.ts';
+import type { ImportCounts } from '../export/importer.ts';
+import { importExportFile } from '../export/read-export.ts';
+
+export interface TaskProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+interface Common {
+  databaseFile: string;
+  migrationsDir: string;
+  nativeBinding?: string;
+}
+
+export type TaskInput =
+  | (Common & { task: 'export'; file: string; appVersion: string; exportedAt: string })
+  | (Common & { task: 'import'; file: string; author: string })
+  | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number });
+
+export type TaskOutput<T extends TaskInput['task']> = T extends 'export' ? { rows: number } : T extends 'import' ? ImportCounts : BackupInfo;
+
+function readOnly(input: Common): Database.Database {
+  return new DatabaseCtor(input.databaseFile, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+}
+
+export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) => void): Promise<unknown> {
+  switch (input.task) {
+    case 'export': {
+      const db = readOnly(input);
+      try {
+        return writeExportFile(db, input.file, { appVersion: input.appVersion, exportedAt: new Date(input.exportedAt) }, (done, total) =>
+          progress({ phase: 'Writing the export', done, total }),
+        );
+      } finally {
+        db.close();
+      }
+    }
+    case 'import': {
+      const opened = await openDatabase({
+        file: input.databaseFile, migrationsDir: input.migrationsDir, auditAuthor: () => input.author,
+        ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+      });
+      try {
+        return await importExportFile(opened.db, opened.audit, input.file, (p) => progress({ phase: `Reading and checking (${p.rows} rows)`, done: p.done, total: p.total }));
+      } finally {
+        opened.db.close();
+      }
+    }
+    case 'backup': {
+      const db = readOnly(input);
+      try {
+        progress({ phase: 'Copying the database', done: 0, total: 0 });
+        return await createBackup(db, input.backupDir, input.kind, new Date(input.at), input.retention === undefined ? {} : { retention: input.retention });
+      } finally {
+        db.close();
+      }
+    }
+  }
+}
