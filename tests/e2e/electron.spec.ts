@@ -47,7 +47,7 @@ async function launch(userData: string): Promise<{ app: ElectronApplication; win
   const requests: string[] = [];
   app.context().on('request', (r) => requests.push(r.url()));
   const win = await app.firstWindow();
-  await expect(win.getByRole('heading', { name: 'Patients' })).toBeVisible({ timeout: 30_000 });
+  await expect(win.getByTestId('patient-search')).toBeVisible({ timeout: 30_000 });
   return { app, win, requests };
 }
 

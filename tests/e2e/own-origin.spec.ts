@@ -73,7 +73,7 @@ test('the check itself: a request to another origin is caught', async ({ page, b
   // Answered locally: the test never reaches the network, it only proves the recorder sees the attempt.
   await page.route('https://example.invalid/**', (route) => route.fulfill({ status: 204, body: '' }));
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await expect(page.getByTestId('patient-search')).toBeVisible();
   await page.evaluate(() => {
     const img = new Image();
     img.src = 'https://example.invalid/pixel.png';

@@ -136,7 +136,7 @@ test('the system theme follows the operating system, and a theme chosen in the m
 
 test('the contrast check itself flags grey text on white, and passes the same text in ink', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await expect(page.getByTestId('patient-search')).toBeVisible();
   await page.evaluate(() => {
     const p = document.createElement('p');
     p.textContent = 'faint grey note';
