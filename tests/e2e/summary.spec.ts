@@ -13,7 +13,7 @@ import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
 import { fmtDateTime, ml, regionText, sideText, units } from '../../electron/export/summary/format.ts';
 import { seedPreempt, seedSpasticity, type Seeded } from '../helpers/export-seed.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
-import { attachBackend, call, collectPageProblems } from './bridge.ts';
+import { attachBackend, call, collectPageProblems, emitAppEvent } from './bridge.ts';
 
 const OUT = 'test-results/summary';
 
@@ -287,5 +287,45 @@ test('from the patient screen: FHIR of a signed session; from Settings: the site
   await page.getByTestId('range-export').click();
   await expect(page.getByTestId('range-result')).toContainText('42 sites of 2 sessions saved');
   await shoot(page, 'settings-range-csv', range);
+  expect(problems).toEqual([]);
+});
+
+test('a slow PDF: the dialog says what main is doing, nothing can be started twice, a reload loses nothing', async ({ context, browser }) => {
+  // A page of its own whose bridge answers Save as PDF slowly, as a busy machine would.
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const problems = collectPageProblems(page);
+  backend.close();
+  removeDir(dir);
+  dir = tempDir('toxinmap-e2e-summary-slow-');
+  backend = await attachBackend(page, dir, { exportShell: testShell(browser, files, log), slow: { 'export:summaryPdf': 2500 } });
+  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  const seeded = await seedPreempt(seedCall(() => backend));
+  await openChart(page, seeded);
+  await page.getByTestId('open-summary').click();
+  await expect(page.frameLocator('[data-testid="summary-frame"]').getByRole('heading', { name: 'Botulinum toxin injection record' })).toBeVisible();
+  await page.getByTestId('summary-pdf').click();
+  await expect(page.getByTestId('summary-status')).toHaveText('Working…');
+  // Main reports its steps; the dialog names them.
+  await emitAppEvent(page, 'export:progress', { stage: 'rendering' });
+  await expect(page.getByTestId('summary-status')).toHaveText('Rendering the PDF…');
+  for (const id of ['summary-pdf', 'summary-print', 'summary-csv', 'summary-fhir', 'summary-close', 'copy-patient']) await expect(page.getByTestId(id)).toBeDisabled();
+  await shoot(page, 'pdf-in-progress');
+  // Escape does not close the dialog in the middle of an export.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('summary-dialog')).toBeVisible();
+  await expect(page.getByTestId('summary-status')).toContainText('was saved as');
+  expect(log.saved).toHaveLength(1);
+
+  // A reload in the middle of a second export: main finishes it; the screen comes back whole.
+  await page.getByTestId('copy-patient').click();
+  await expect(page.frameLocator('[data-testid="summary-frame"]').getByRole('heading', { name: /patient copy/ })).toBeVisible();
+  await page.getByTestId('summary-pdf').click();
+  await page.reload();
+  await expect.poll(() => log.saved.length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(() => fs.existsSync(log.saved[1]!) && fs.statSync(log.saved[1]!).size > 10_000, { timeout: 10_000 }).toBe(true);
+  // The window reopens on the same chart; the summary opens again as before.
+  await page.getByTestId('open-summary').click();
+  await expect(page.frameLocator('[data-testid="summary-frame"]').getByRole('heading', { name: 'Botulinum toxin injection record' })).toBeVisible();
   expect(problems).toEqual([]);
 });
