@@ -58,6 +58,15 @@ describe('the clinical copy', () => {
     }
   });
 
+  it('heads the page with the clinic from the settings, else with the clinician', async () => {
+    const { session } = await seedPreempt(b.call);
+    expect(build(session.id)).toMatch(/<strong><span data-field="clinician">Dana Reyes, MD<\/span><\/strong>/);
+    await b.call('settings:save', { clinicName: 'Northside Neurology', clinicAddress: '12 Harbour Road', clinicPhone: '555-0100' });
+    const html = build(session.id);
+    expect(html).toContain('<strong>Northside Neurology</strong><br>12 Harbour Road<br>555-0100<br>');
+    expect(html).toContain('Clinician: <span data-field="clinician">Dana Reyes, MD</span>');
+  });
+
   it('prints the record id and the page count in the page footers of the printed document only', async () => {
     const { session } = await seedPreempt(b.call);
     expect(build(session.id, 'clinical', 'print')).toContain(`Record ${session.id}`);
