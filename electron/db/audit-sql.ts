@@ -16,7 +16,7 @@ export interface AuditSpec {
 
 /** Every audited table and how. A table that is neither here nor in NOT_AUDITED fails the coverage test. */
 export const AUDITED: readonly AuditSpec[] = [
-  { table: 'patients' },
+  { table: 'patients', exclude: ['search_family', 'search_given', 'search_mrn'] },
   { table: 'patient_conditions' },
   { table: 'clinicians', exclude: ['passphrase_hash'] },
   { table: 'sessions', session: 'self' },
@@ -29,6 +29,14 @@ export const AUDITED: readonly AuditSpec[] = [
   { table: 'template_sites' },
   { table: 'prior_authorizations' },
   { table: 'external_doses' },
+  // Audited by triggers written in their own migrations (0070-0090); covered by the same test.
+  { table: 'follow_up_visits' },
+  { table: 'follow_up_scores' },
+  { table: 'follow_up_adverse_events' },
+  { table: 'muscle_scores' },
+  { table: 'settings' },
+  { table: 'session_patterns', session: 'column' },
+  { table: 'session_origins', session: 'column' },
 ];
 
 /** Tables deliberately not audited, each with the reason. */

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { auditRowHash, type ChainedAuditRow } from '../trust/hash.ts';
 import { currentSeal } from '../trust/seal.ts';
+import { normaliseForSearch } from '../../shared/domain/search.ts';
 
 type Step = (db: Database.Database) => void;
 
@@ -31,6 +32,24 @@ function sealRecordWrittenBefore(db: Database.Database): void {
   db.exec(guard);
 }
 
+/** 0061: search columns normalised as the app normalises (accents removed), for rows saved before 0020. */
+function normaliseSearchColumns(db: Database.Database): void {
+  const rows = db.prepare<[], { id: string; mrn: string; family_name: string; given_name: string; search_family: string; search_given: string; search_mrn: string }>(
+    'SELECT id, mrn, family_name, given_name, search_family, search_given, search_mrn FROM patients',
+  ).all();
+  const stale = rows
+    .map((r) => ({ id: r.id, family: normaliseForSearch(r.family_name), given: normaliseForSearch(r.given_name), mrn: normaliseForSearch(r.mrn), r }))
+    .filter((x) => x.family !== x.r.search_family || x.given !== x.r.search_given || x.mrn !== x.r.search_mrn);
+  if (stale.length === 0) return;
+  // The audit trigger is lifted for these derived columns only (its row images do not include them).
+  const audit = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'patients_audit_update'").pluck().get() as string | undefined;
+  if (audit) db.exec('DROP TRIGGER patients_audit_update');
+  const fix = db.prepare('UPDATE patients SET search_family = ?, search_given = ?, search_mrn = ? WHERE id = ?');
+  for (const x of stale) fix.run(x.family, x.given, x.mrn, x.id);
+  if (audit) db.exec(audit);
+}
+
 export const MIGRATION_STEPS: Readonly<Record<number, Step>> = {
   60: sealRecordWrittenBefore,
+  61: normaliseSearchColumns,
 };
