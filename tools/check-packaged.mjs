@@ -28,8 +28,24 @@ const expected = [
 for (const f of expected) if (!files.has(f)) problems.push(`missing from app.asar: ${f}`);
 const binding = path.join(base, 'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 if (!fs.existsSync(binding)) problems.push(`missing: ${binding}`);
-const forbidden = [...files].filter((f) => /^\/node_modules\/(react|konva|vite|vitest|electron|electron-log|@resvg|png2icons)\//.test(f));
-if (forbidden.length > 0) problems.push(`should not be packed: ${forbidden.slice(0, 5).join(', ')}`);
+// main.cjs, the data worker and the preload are bundled: the only package loaded from node_modules at run
+// time is the native SQLite binding, with what it needs. Anything else packed is dead weight to ship and audit.
+function runtimeClosure(names, seen = new Set()) {
+  for (const name of names) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const manifest = path.join('node_modules', name, 'package.json');
+    if (fs.existsSync(manifest)) runtimeClosure(Object.keys(JSON.parse(fs.readFileSync(manifest, 'utf8')).dependencies ?? {}), seen);
+  }
+  return seen;
+}
+const allowed = runtimeClosure(Object.keys(pkg.dependencies ?? {}));
+const packed = new Set([...files].map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
+const extra = [...packed].filter((name) => !allowed.has(name));
+if (extra.length > 0) problems.push(`packed but not needed at run time (bundled, or a dev tool): ${extra.slice(0, 8).join(', ')}`);
+if (Object.keys(pkg.dependencies ?? {}).join() !== 'better-sqlite3') {
+  problems.push(`package.json dependencies should be better-sqlite3 only (the rest is bundled): ${Object.keys(pkg.dependencies ?? {}).join(', ')}`);
+}
 const packedPkg = JSON.parse(asar.extractFile(path.join(base, 'app.asar'), 'package.json').toString('utf8'));
 if (packedPkg.productName !== pkg.productName || packedPkg.version !== pkg.version) {
   problems.push(`packaged name/version ${packedPkg.productName} ${packedPkg.version}, package.json says ${pkg.productName} ${pkg.version}`);
