@@ -78,13 +78,14 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   const cards = page.getByTestId('history-card');
   await expect(cards).toHaveCount(6);
   // One thumbnail per charted view of each session, drawn from the atlas vectors.
-  for (let i = 0; i < 6; i += 1) await expect(cards.nth(i).locator('svg[data-view]').first()).toBeVisible();
+  for (let i = 0; i < 6; i += 1) await expect(cards.nth(i).locator('[data-view]').first()).toBeVisible();
   await expect(cards.nth(0).getByTestId('history-total')).toContainText('170 U BOTOX');
   await expect(cards.nth(0).getByTestId('history-interval')).toContainText('91 days (13 wk) since previous');
   await expect(cards.nth(5).getByTestId('history-interval')).toContainText('first recorded');
   await expect(cards.nth(0).getByTestId('history-score')).toContainText('TWSTRS total 28');
   // Dose per muscle beside TWSTRS, as a chart and as a table.
   await expect(page.getByTestId('dose-trend-chart').locator('canvas').first()).toBeVisible();
+  await page.getByTestId('dose-trend-toggle').click();
   const trend = page.getByTestId('dose-trend-table');
   await expect(trend.locator('thead')).toContainText('Splenius capitis R (BOTOX)');
   await expect(trend.locator('thead')).toContainText('TWSTRS total');
@@ -137,6 +138,8 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect(followUp).toContainText('CGI-I, clinician (recalled) 2 (much improved)');
   await expect(followUp).toContainText('satisfaction 8/10');
   await expect(followUp).toContainText('mild dysphagia for a week (mild, probable)');
+  // Back from the comparison the figures are folded again; the follow-up's date is a row of its own.
+  await page.getByTestId('dose-trend-toggle').click();
   await expect(trend.locator('tbody tr')).toHaveCount(7);
   await expect(trend.locator('tbody tr').last()).toContainText('(follow-up)');
   await expect(trend.locator('tbody tr').last()).toContainText('22');

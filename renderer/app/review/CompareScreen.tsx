@@ -5,7 +5,6 @@ import { sumUnits } from '../../../shared/domain/values.ts';
 import { indicationLabel } from '../../../shared/indications.ts';
 import type { Nav } from '../App.tsx';
 import { formatDate, formatUnits } from '../format.ts';
-import { AtlasSprite } from './AtlasSprite.tsx';
 import { compareSessions } from './compare-data.ts';
 import { MapThumb } from './MapThumb.tsx';
 import { intervalText, productName, unitsOfProduct } from './review-format.ts';
@@ -34,7 +33,6 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
   const viewIds = [...new Set([...earlier.sites, ...later.sites].map((s) => s.viewId))];
   const keyFor = (sites: typeof earlier.sites, viewId: string, fallback: typeof earlier.sites) =>
     `${viewId}@${(sites.find((s) => s.viewId === viewId) ?? fallback.find((s) => s.viewId === viewId))?.viewVersion ?? 1}`;
-  const sprite = [...new Set(viewIds.flatMap((v) => [keyFor(earlier.sites, v, later.sites), keyFor(later.sites, v, earlier.sites)]))];
   const days = differenceInCalendarDays(parseISO(later.date), parseISO(earlier.date));
   const head = (s: typeof earlier, label: string) => (
     <div className="compare-head-col">
@@ -48,7 +46,6 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
 
   return (
     <main className="screen compare" data-testid="compare-screen">
-      <AtlasSprite views={sprite} />
       <div className="screen-head">
         <h1>Compare sessions</h1>
         <button type="button" onClick={() => nav.go({ screen: 'patient', patientId })}>Back to the patient</button>
@@ -108,11 +105,11 @@ export function CompareScreen({ patientId, a, b, nav }: { patientId: string; a: 
             <h2 className="small-heading">{laterView.title}</h2>
             <div className="compare-maps">
               <figure>
-                <MapThumb viewKey={keyFor(earlier.sites, viewId, later.sites)} sites={earlier.sites} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(earlier.date)}`} />
+                <MapThumb viewKey={keyFor(earlier.sites, viewId, later.sites)} sites={earlier.sites} widthPx={300} markerPx={7} showUnits inline title={`${laterView.title}, ${formatDate(earlier.date)}`} />
                 <figcaption>{formatDate(earlier.date)}</figcaption>
               </figure>
               <figure>
-                <MapThumb viewKey={laterKey} sites={later.sites} under={ghosts} widthPx={300} markerPx={7} showUnits title={`${laterView.title}, ${formatDate(later.date)}`} />
+                <MapThumb viewKey={laterKey} sites={later.sites} under={ghosts} widthPx={300} markerPx={7} showUnits inline title={`${laterView.title}, ${formatDate(later.date)}`} />
                 <figcaption>{formatDate(later.date)} <span className="muted small">(grey: {formatDate(earlier.date)})</span></figcaption>
               </figure>
             </div>

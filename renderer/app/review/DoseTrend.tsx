@@ -72,6 +72,13 @@ export default function DoseTrend({ sessions }: { sessions: readonly HistorySess
   const measure = current?.measures.find((m) => m.id === measureId) ?? current?.measures[0];
   const data = useMemo(() => (current && measure ? trendData(sessions, current.indication, measure.id) : null), [sessions, current, measure]);
   const box = useRef<HTMLDivElement>(null);
+  // The figures as a table on demand, and always on paper (the browser prints what is rendered).
+  const [showTable, setShowTable] = useState(false);
+  useEffect(() => {
+    const open = () => setShowTable(true);
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
 
   useEffect(() => {
     const el = box.current;
@@ -108,6 +115,10 @@ export default function DoseTrend({ sessions }: { sessions: readonly HistorySess
       </div>
       <div ref={box} className="dose-trend-chart" data-testid="dose-trend-chart" />
       {data.measures.length === 0 && <p className="muted small">No {measure.label} recorded yet for {indicationLabel(current.indication).toLowerCase()}.</p>}
+      <button type="button" className="linklike small" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} data-testid="dose-trend-toggle">
+        {showTable ? 'Hide the figures' : `Show the figures as a table (${data.dates.length} dates)`}
+      </button>
+      {showTable && (
       <table className="list compact dose-trend-table" data-testid="dose-trend-table">
         <caption className="visually-hidden">Doses and {measure.label} by date</caption>
         <thead>
@@ -127,6 +138,7 @@ export default function DoseTrend({ sessions }: { sessions: readonly HistorySess
           ))}
         </tbody>
       </table>
+      )}
       <p className="muted small">
         Units are per product and never added across products. {measure.label}: {measure.ref.fromMemory ? 'scale not checked against a source (unverified)' : `sources ${measure.ref.sources.join(', ')}`}.
       </p>

@@ -1,10 +1,8 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { HistorySession } from '../../../shared/domain/review.ts';
 import type { Nav } from '../App.tsx';
-import { AtlasSprite } from './AtlasSprite.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
-import { chartedViews } from './MapThumb.tsx';
 import { currentVersions } from './review-format.ts';
 import { useHistory } from './useHistory.ts';
 import './review.css';
@@ -27,7 +25,6 @@ export function PatientHistory({ patientId, nav }: { patientId: string; nav: Nav
     }
     return map;
   }, [history]);
-  const views = useMemo(() => [...new Set((history?.sessions ?? []).flatMap((s) => chartedViews(s.sites)))], [history]);
 
   const open = useCallback((id: string) => nav.go({ screen: 'chart', patientId, sessionId: id }), [nav, patientId]);
   const select = useCallback((id: string, on: boolean) => setPicked((p) => (on ? [...p.filter((x) => x !== id), id].slice(-2) : p.filter((x) => x !== id))), []);
@@ -39,7 +36,6 @@ export function PatientHistory({ patientId, nav }: { patientId: string; nav: Nav
   const [a, b] = picked;
   return (
     <section className="history" aria-label="Treatment history">
-      <AtlasSprite views={views} />
       <div className="history-head">
         <h2>History <span className="muted">({sessions.length} session{sessions.length === 1 ? '' : 's'})</span></h2>
         <div className="toolgroup">

@@ -72,3 +72,17 @@ describe('site map as SVG', () => {
     expect(polygonPath([1, 2, 3, 4], false)).toBe('M1 2L3 4');
   });
 });
+
+describe('compact markers for thumbnails', () => {
+  it('draws every site as a circle inside one path per look, so a thumbnail stays a few elements', async () => {
+    const { compactMarkers } = await import('../../../shared/atlas/svg.ts');
+    const nodes = compactMarkers(
+      [{ x: 10, y: 20 }, { x: 30, y: 40 }, { x: 50, y: 60, deep: true }, { x: 70, y: 80, tone: 'ghost' }],
+      5,
+    );
+    expect(nodes.map((n) => [n.attrs['data-tone'], n.attrs['data-count']])).toEqual([['current', 2], ['current', 1], ['ghost', 1]]);
+    expect(nodes[0]?.attrs.d).toBe('M5 20a5 5 0 1 0 10 0a5 5 0 1 0 -10 0M25 40a5 5 0 1 0 10 0a5 5 0 1 0 -10 0');
+    expect(nodes[1]?.attrs['stroke-dasharray']).toBeDefined();
+    expect(nodes[2]?.attrs['fill-opacity']).toBe(0.45);
+  });
+});
