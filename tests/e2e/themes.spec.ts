@@ -95,6 +95,19 @@ for (const theme of THEMES) {
     await look(page, theme, 'chart-checks', low);
     await page.getByTestId('details-tab').click();
     await look(page, theme, 'chart-details', low);
+    // The dialogs over the chart: signing (it lists what is missing and the open warnings) and the summary.
+    await page.getByTestId('sign').click();
+    await expect(page.getByTestId('sign-missing')).toBeVisible();
+    await look(page, theme, 'sign-dialog', low);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('sign-missing')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Summary & export…' }).click();
+    await expect(page.getByTestId('summary-dialog')).toBeVisible();
+    // The preview stays a white page whatever the theme: it is the paper record.
+    await expect(page.frameLocator('[data-testid="summary-dialog"] iframe').getByText('Botulinum toxin injection record')).toBeVisible();
+    await look(page, theme, 'summary-dialog', low);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('summary-dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
