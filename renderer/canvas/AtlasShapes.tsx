@@ -13,6 +13,8 @@ export interface AtlasShapesProps {
   showDeep: boolean;
   mode: AtlasMode;
   highlightMuscleId?: string | null;
+  /** Only this region is highlighted (the lid and half a site is placed in), instead of every region of the muscle. */
+  highlightRegionId?: string | null;
   showLabels?: boolean;
   /** The theme's colours (renderer/canvas/palette.ts); light when not given. */
   palette?: CanvasPalette;
@@ -141,7 +143,7 @@ export function shortLabel(region: AtlasRegion): string {
   return part ? `${text} ${part}` : text;
 }
 
-export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, showLabels = false, palette = CANVAS_PALETTES.light }: AtlasShapesProps) {
+export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, highlightRegionId = null, showLabels = false, palette = CANVAS_PALETTES.light }: AtlasShapesProps) {
   const outlines = view.strokes.filter((s) => s.kind === 'outline');
   const details = view.strokes.filter((s) => s.kind === 'detail');
   const superficial = view.regions.filter((r) => r.layer === 'superficial');
@@ -153,7 +155,7 @@ export function AtlasShapes({ view, showDeep, mode, highlightMuscleId = null, sh
 
   const regionShape = (r: AtlasRegion) => {
     const isDeep = r.layer === 'deep';
-    const highlighted = highlightMuscleId !== null && r.muscleId === highlightMuscleId;
+    const highlighted = highlightRegionId !== null ? r.id === highlightRegionId : highlightMuscleId !== null && r.muscleId === highlightMuscleId;
     const fill =
       mode === 'regions'
         ? regionColour(indexOf.get(r.id) ?? 0, isDeep)

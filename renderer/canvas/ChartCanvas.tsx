@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Circle, Layer, Stage, Text } from 'react-konva';
+import { Circle, Label, Layer, Stage, Tag, Text } from 'react-konva';
 import { hitTest, muscleName } from '../../shared/atlas/index.ts';
 import type { AtlasView, Point, Side } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
@@ -83,6 +83,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
   const dragLayerRef = useRef<Konva.Layer>(null);
   const dragMarkerRef = useRef<Konva.Circle>(null);
   const dragTextRef = useRef<Konva.Text>(null);
+  const dragLabelRef = useRef<Konva.Label>(null);
   const palette = useCanvasPalette();
   const size = useContainerSize(containerRef, props.size);
   const mode = props.mode ?? 'place';
@@ -139,18 +140,19 @@ export function ChartCanvas(props: ChartCanvasProps) {
   function showDrag(p: Point, siteId: string) {
     const marker = dragMarkerRef.current;
     const text = dragTextRef.current;
+    const label = dragLabelRef.current;
     const layer = dragLayerRef.current;
-    if (!marker || !text || !layer) return;
+    if (!marker || !text || !label || !layer) return;
     const at = toScreen(p, vp);
     const site = byId.get(siteId);
     const over = overAt(p);
     const changed = !over || (site && (over.muscleId !== site.muscleId || over.side !== site.side));
     marker.position(at);
     marker.visible(true);
-    text.position({ x: at.x + MARKER_RADIUS_PX + 6, y: at.y - MARKER_RADIUS_PX - 20 });
+    label.position({ x: at.x + MARKER_RADIUS_PX + 6, y: at.y - MARKER_RADIUS_PX - 22 });
     text.text(over ? `${muscleName(over.muscleId)} ${over.side === 'midline' ? '' : over.side === 'left' ? 'L' : 'R'}${changed ? ' (new muscle)' : ''}` : 'Not on a muscle: it will stay where it was');
     text.fill(changed ? palette.siteSelected : palette.siteLabel);
-    text.visible(true);
+    label.visible(true);
     layer.batchDraw();
     const key = over ? `${over.muscleId}|${over.side}` : '';
     if (dragRef.current && dragRef.current.over !== key) {
@@ -161,7 +163,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
 
   function hideDrag() {
     dragMarkerRef.current?.visible(false);
-    dragTextRef.current?.visible(false);
+    dragLabelRef.current?.visible(false);
     dragLayerRef.current?.batchDraw();
     dragRef.current = null;
     setDragging(null);
@@ -209,6 +211,9 @@ export function ChartCanvas(props: ChartCanvasProps) {
   });
 
   const labels = sideLabels(view);
+  // The region the site being placed is in (its lid and half on the eye view), highlighted on its own.
+  const pendingHit = pending ? hitTest(view, pending, { showDeep }) : null;
+  const pendingRegion = pendingHit && pendingHit.muscleId === props.highlightMuscleId ? pendingHit.region.id : null;
   const left = toScreen({ x: 0, y: 0 }, vp);
   const right = toScreen({ x: view.width, y: 0 }, vp);
 
@@ -217,6 +222,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
       className={`chart-canvas mode-${mode}`}
       ref={containerRef}
       data-testid="chart-canvas"
+      data-view={view.id}
       data-scale={vp.scale.toFixed(4)}
       data-offset={`${vp.offsetX.toFixed(2)},${vp.offsetY.toFixed(2)}`}
       data-hidden-labels={hiddenLabels}
@@ -224,7 +230,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
     >
       <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
         <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>
-          <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} palette={palette} />
+          <AtlasShapes view={view} showDeep={showDeep} mode="clinical" highlightMuscleId={props.highlightMuscleId ?? null} highlightRegionId={pendingRegion} palette={palette} />
         </Layer>
         <GhostLayer sites={props.ghostSites ?? []} vp={vp} radiusPx={MARKER_RADIUS_PX} colour={palette.siteLabel} halo={palette.siteRim} />
         <SitesLayer groups={groups} look={look} radius={MARKER_RADIUS_PX} fontSize={LABEL_FONT_PX} palette={palette} />
@@ -250,7 +256,10 @@ export function ChartCanvas(props: ChartCanvasProps) {
         </Layer>
         <Layer ref={dragLayerRef} listening={false}>
           <Circle ref={dragMarkerRef} visible={false} radius={MARKER_RADIUS_PX + 2} fill={palette.siteSelected} stroke={palette.siteRim} strokeWidth={2} listening={false} />
-          <Text ref={dragTextRef} visible={false} fontSize={14} fontStyle="bold" fill={palette.siteLabel} listening={false} />
+          <Label ref={dragLabelRef} visible={false} listening={false}>
+            <Tag fill={palette.labelHalo} cornerRadius={4} listening={false} />
+            <Text ref={dragTextRef} padding={4} fontSize={14} fontStyle="bold" fill={palette.siteLabel} listening={false} />
+          </Label>
         </Layer>
       </Stage>
       {hiddenLabels > 0 && (

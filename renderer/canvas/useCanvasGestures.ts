@@ -99,7 +99,12 @@ export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, t
   function onPointerDown(e: ReactPointerEvent<HTMLDivElement>) {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
     const el = e.currentTarget;
-    el.setPointerCapture?.(e.pointerId);
+    try {
+      // Keeps the press ours when a pen or finger slides off the canvas edge.
+      el.setPointerCapture(e.pointerId);
+    } catch {
+      // A synthetic or already-released pointer cannot be captured; the press still works inside the canvas.
+    }
     const at = local(e, el);
     pointers.current.set(e.pointerId, at);
     if (pointers.current.size === 2) {

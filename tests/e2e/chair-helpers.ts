@@ -27,9 +27,10 @@ export async function openDraft(page: Page, backend: Backend, patientId: string,
   return session;
 }
 
-/** Page pixel of a diagram point on the view shown, from the transform the canvas reports. */
-export async function pointOnCanvas(page: Page, diagram: { x: number; y: number }) {
+/** Page pixel of a diagram point on the view shown (waiting for that view), from the transform the canvas reports. */
+export async function pointOnCanvas(page: Page, diagram: { x: number; y: number }, viewId?: string) {
   const canvas = page.getByTestId('chart-canvas');
+  if (viewId) await expect(canvas).toHaveAttribute('data-view', viewId);
   const box = await canvas.boundingBox();
   if (!box) throw new Error('canvas not visible');
   const scale = Number(await canvas.getAttribute('data-scale'));
@@ -42,6 +43,11 @@ export function regionMiddle(viewId: string, muscleId: string, side: Side, idPar
   const region = getView(viewId).regions.find((r) => r.muscleId === muscleId && r.side === side && r.id.includes(idPart));
   if (!region) throw new Error(`no ${side} ${muscleId} ${idPart} on ${viewId}`);
   return regionCentroid(region);
+}
+
+/** Page pixel of the middle of a region, once its view is on screen. */
+export async function regionOnCanvas(page: Page, viewId: string, muscleId: string, side: Side, idPart = '') {
+  return pointOnCanvas(page, regionMiddle(viewId, muscleId, side, idPart), viewId);
 }
 
 export async function savedSites(backend: Backend, sessionId: string) {

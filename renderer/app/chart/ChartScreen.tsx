@@ -16,9 +16,9 @@ import { formatDate } from '../format.ts';
 import { forgetRoute } from '../route-memory.ts';
 import { useSettings } from '../settings-context.tsx';
 import { ChartHeader } from './ChartHeader.tsx';
-import { ChartSide } from './ChartSide.tsx';
+import { ChartSide, type SideTab } from './ChartSide.tsx';
 import { ChartToolbar } from './ChartToolbar.tsx';
-import { muscleChoices } from './chart-views.ts';
+import { isDeepSite, muscleChoices } from './chart-views.ts';
 import { useDerived } from './checks/useDerived.ts';
 import { compareWithEarlier, statusRing } from './copy-forward.ts';
 import { savePending } from './drafts.ts';
@@ -76,6 +76,8 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
   const previous = usePreviousMap(client, initial);
   const [overlayOn, setOverlayOn] = useState(false);
   const [hovered, setHovered] = useState<string | null>(null);
+  // A site placed on the diagram brings the Sites tab forward, where its units are typed.
+  const [sideTab, setSideTab] = useState<SideTab>('sites');
   const [patternsOpen, setPatternsOpen] = useState(false);
   const [patternBusy, setPatternBusy] = useState(false);
   const [patternError, setPatternError] = useState<string | null>(null);
@@ -126,7 +128,8 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
     if (ok) {
       setPatternsOpen(false);
       setPatternError(null);
-      c.dispatch({ type: 'selectMany', ids: sites.map((s) => s.id) });
+      // Sites in deep muscles sit on their muscle only with the deep layer shown.
+      if (sites.some(isDeepSite)) c.setShowDeep(true);
     }
   }
 
@@ -145,6 +148,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
         onResume={() => {
           const p = c.recovered.pending;
           if (p) {
+            setSideTab('sites');
             c.setViewId(p.viewId);
             c.dispatch({ type: 'place', pending: p.pending });
           }
@@ -203,7 +207,10 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             pending={c.pending?.point ?? null}
             highlightMuscleId={c.pending?.muscleId ?? null}
             markerRing={copyForward ? markerRing : undefined}
-            onPlace={c.place}
+            onPlace={(p) => {
+              if (!readOnly) setSideTab('sites');
+              c.place(p);
+            }}
             onSelect={(id, additive) => (id ? c.dispatch({ type: 'select', id, additive: additive ?? false }) : c.dispatch({ type: 'clear' }))}
             onHover={(p) => {
               const hit = p && hitTest(view, p, { showDeep: c.showDeep });
@@ -215,7 +222,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             {...(readOnly ? {} : { onMove: (id: string, p: { x: number; y: number }) => void c.move(id, p) })}
           />
         </div>
-        <ChartSide session={session} onSessionChange={setSession} historyRefreshKey={editor.sites} checks={checks}>
+        <ChartSide session={session} onSessionChange={setSession} historyRefreshKey={editor.sites} checks={checks} tab={sideTab} onTab={setSideTab}>
           <SitePanel
             sessionId={session.id}
             sites={editor.sites}

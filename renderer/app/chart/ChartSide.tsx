@@ -5,13 +5,13 @@ import { SessionHistory } from '../session/SessionHistory.tsx';
 import { ChecksSummary, ChecksTab } from './checks/ChecksTab.tsx';
 import type { useDerived } from './checks/useDerived.ts';
 
-type SideTab = 'sites' | 'checks' | 'details' | 'history';
+export type SideTab = 'sites' | 'checks' | 'details' | 'history';
 
 /**
  * Beside the diagram: the Sites tab (its content comes in as children), the session's details and
  * its history.
  */
-export function ChartSide({ session, onSessionChange, historyRefreshKey, checks, children }: {
+export function ChartSide({ session, onSessionChange, historyRefreshKey, checks, children, tab, onTab }: {
   session: SessionDetail;
   onSessionChange: (s: SessionDetail) => void;
   /** The history is read again whenever this changes (the sites after each saved change). */
@@ -19,8 +19,13 @@ export function ChartSide({ session, onSessionChange, historyRefreshKey, checks,
   /** The session's derived figures and findings, kept current by the chart. */
   checks: ReturnType<typeof useDerived>;
   children: ReactNode;
+  /** The tab shown, when the chart decides it (a site placed on the diagram brings the Sites tab forward). */
+  tab?: SideTab;
+  onTab?: (tab: SideTab) => void;
 }) {
-  const [panel, setPanel] = useState<SideTab>('sites');
+  const [own, setOwn] = useState<SideTab>('sites');
+  const panel = tab ?? own;
+  const setPanel = onTab ?? setOwn;
   return (
     <div className="chart-side">
       <ChecksSummary derived={checks.derived} onOpen={() => setPanel('checks')} />

@@ -106,6 +106,7 @@ export function SitePanel(props: SitePanelProps) {
             site={site}
             sessionId={props.sessionId}
             selected={props.selectedIds.includes(site.id)}
+            editing={props.selectedIds.length === 1 && props.selectedIds[0] === site.id}
             readOnly={readOnly}
             concentration={props.concentration}
             step={props.stepFor(site.muscleId)}

@@ -11,6 +11,8 @@ export interface SiteRowProps {
   site: Site;
   sessionId: string;
   selected: boolean;
+  /** The one selected site shows its corrections (several selected: none, to keep the list readable). */
+  editing: boolean;
   readOnly: boolean;
   concentration: number | null;
   step: number;
@@ -110,12 +112,12 @@ export function SiteRow(props: SiteRowProps) {
       )}
       {message && <p className="field-message" id={messageId} role="alert">{message}</p>}
       {restored && !message && <p className="field-message" id={messageId}>Typed before the window reloaded, not saved yet: press Enter to save it, Escape to drop it.</p>}
-      {(site.guidance !== 'none' || site.note) && !(props.selected && !props.readOnly) && (
+      {(site.guidance !== 'none' || site.note) && !(props.editing && !props.readOnly) && (
         <span className="site-extra">
           {site.guidance !== 'none' && <span className="badge">{GUIDANCE_LABEL[site.guidance]}</span>} {site.note}
         </span>
       )}
-      {props.selected && !props.readOnly && <SiteEditor {...props} />}
+      {props.editing && !props.readOnly && <SiteEditor {...props} />}
     </li>
   );
 }

@@ -187,6 +187,7 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
     if (added.length > 0) {
       const ok = await batch(`Mirroring ${added.length} ${added.length === 1 ? 'site' : 'sites'} to the other side`, added.map((site) => ({ kind: 'add', site })));
       if (ok) dispatch({ type: 'selectMany', ids: added.map((s) => s.id) });
+      if (ok && added.some(isDeepSite)) setShowDeep(true);
     }
     setHint(skipped.length > 0 ? `Not mirrored: ${skipped.join('; ')}.` : null);
   }

@@ -8,6 +8,9 @@ import { useSettings } from '../settings-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
 import { WeightField } from './WeightField.tsx';
+import { fieldDraft, saveField } from '../chart/drafts.ts';
+import { useEarlierDilution } from './earlier-dilution.ts';
+import { MuscleGrades } from '../review/MuscleGrades.tsx';
 
 const GUIDANCE: Array<{ id: Exclude<Guidance, 'none'>; label: string }> = [
   { id: 'emg', label: 'EMG' },
@@ -129,6 +132,8 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
         {!readOnly && <ScoreForm sessionId={session.id} onSaved={reload} />}
       </section>
 
+      <MuscleGrades session={session} />
+
       <section>
         <h3>Adverse events</h3>
         {session.adverseEvents.length === 0 && <p className="muted small">None recorded.</p>}
@@ -162,8 +167,16 @@ function VialForm({ session, onSaved }: { session: SessionDetail; onSaved: () =>
   const { error, busy, run } = useAction();
   // The clinic's usual reconstitution of this product (Settings), when one is set.
   const usual = useSettings().settings?.defaultDilutions[product.id];
-  const [form, setForm] = useState({ sizeUnits: String(usual?.sizeUnits ?? product.vialSizes.at(-1) ?? ''), lot: '', expiry: '', diluentMl: usual ? String(usual.diluentMl) : '', reconstitutedAt: '' });
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const [typed, setForm] = useState({ sizeUnits: String(usual?.sizeUnits ?? product.vialSizes.at(-1) ?? ''), lot: '', expiry: '', diluentMl: usual ? String(usual.diluentMl) : '', reconstitutedAt: '' });
+  // Copied forward from the last session: its vial size and dilution, until the clinician changes them.
+  const earlier = useEarlierDilution(session);
+  const [touched, setTouched] = useState(false);
+  const fromEarlier = earlier !== null && !touched;
+  const form = fromEarlier ? { ...typed, sizeUnits: String(earlier.sizeUnits), diluentMl: earlier.diluentMl === null ? '' : String(earlier.diluentMl) } : typed;
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    if (k === 'sizeUnits' || k === 'diluentMl') setTouched(true);
+    setForm({ ...form, [k]: e.target.value });
+  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
@@ -185,7 +198,8 @@ function VialForm({ session, onSaved }: { session: SessionDetail; onSaved: () =>
       <label>Vial<select value={form.sizeUnits} onChange={set('sizeUnits')}>{product.vialSizes.map((s) => <option key={s} value={s}>{s} U</option>)}</select></label>
       <label>Lot<input required value={form.lot} onChange={set('lot')} maxLength={40} /></label>
       <label>Expiry<input required type="date" value={form.expiry} onChange={set('expiry')} /></label>
-      <label>Diluent mL<input inputMode="decimal" value={form.diluentMl} onChange={set('diluentMl')} placeholder={product.readyToUse ? 'none' : 'e.g. 2'} /></label>
+      <label>Diluent mL<input inputMode="decimal" value={form.diluentMl} onChange={set('diluentMl')} placeholder={product.readyToUse ? 'none' : 'e.g. 2'} data-testid="vial-diluent" /></label>
+      {fromEarlier && <p className="muted small wide">Vial size and dilution as at the last session; lot and expiry are this vial's own.</p>}
       <label>Reconstituted<input type="datetime-local" value={form.reconstitutedAt} onChange={set('reconstitutedAt')} /></label>
       <button type="submit" disabled={busy}>Add vial</button>
       {error && <p className="form-error" role="alert">{error}</p>}
@@ -243,14 +257,26 @@ function AdverseEventForm({ sessionId, onSaved }: { sessionId: string; onSaved: 
 }
 
 function NotesForm({ session, readOnly, onSave }: { session: SessionDetail; readOnly: boolean; onSave: (notes: string, nextDue: string | null) => void }) {
-  const [notes, setNotes] = useState(session.notes);
+  // Notes typed but not saved when the window reloaded come back here, marked as not saved.
+  const [restored] = useState(() => (readOnly ? null : fieldDraft(session.id, 'sessionNotes', null)));
+  const [notes, setNotes] = useState(restored ?? session.notes);
   const [nextDue, setNextDue] = useState(session.nextDueDate ?? '');
   const dirty = notes !== session.notes || nextDue !== (session.nextDueDate ?? '');
   return (
     <div className="mini-form">
-      <label className="wide">Notes<textarea rows={3} value={notes} disabled={readOnly} maxLength={8000} onChange={(e) => setNotes(e.target.value)} /></label>
+      {restored !== null && dirty && <p className="caution small wide" data-testid="notes-restored">These notes were typed before the window reloaded and are not saved yet.</p>}
+      <label className="wide">Notes<textarea rows={3} value={notes} disabled={readOnly} maxLength={8000} data-testid="session-notes"
+        onChange={(e) => {
+          setNotes(e.target.value);
+          saveField(session.id, { kind: 'sessionNotes', siteId: null, text: e.target.value === session.notes ? null : e.target.value });
+        }} /></label>
       <label>Next due<input type="date" value={nextDue} disabled={readOnly} onChange={(e) => setNextDue(e.target.value)} /></label>
-      {!readOnly && <button type="button" disabled={!dirty} onClick={() => onSave(notes, nextDue === '' ? null : nextDue)}>Save notes</button>}
+      {!readOnly && (
+        <button type="button" disabled={!dirty} onClick={() => {
+          onSave(notes, nextDue === '' ? null : nextDue);
+          saveField(session.id, { kind: 'sessionNotes', siteId: null, text: null });
+        }}>Save notes</button>
+      )}
     </div>
   );
 }

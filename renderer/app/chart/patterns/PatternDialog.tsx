@@ -134,7 +134,8 @@ export function PatternDialog(props: PatternDialogProps) {
                             onChange={(e) => setTyped((t) => ({ ...t, [r.key]: e.target.value }))} placeholder="U" />
                         </td>
                         <td className="small">
-                          {r.hints.length === 0 ? <span className="muted">none in the reference</span> : r.hints.map((h) => (
+                          {r.limits.map((l) => <span key={l} className="block caution">{l}</span>)}
+                          {r.hints.length === 0 ? <span className="muted">No per-muscle dose in the reference</span> : r.hints.map((h) => (
                             <span key={`${h.tableId}-${h.label}`} className="block">
                               {h.kind === 'median' ? 'median ' : ''}{h.doseText} U{h.combined ? ` for ${h.label} together` : ''} · {h.table} ({sourcesText(h.sources)})
                               {h.fromMemory && <span className="badge unverified">unverified</span>}

@@ -6,6 +6,7 @@
 import type { Side } from '../../../../shared/atlas/types.ts';
 import { doseHints, findPattern, prefillUnits, proposeMuscles, type DoseHint, type Pattern } from '../../../../shared/clinical/patterns.ts';
 import type { IndicationId } from '../../../../shared/indications.ts';
+import { SCM_LIMIT } from '../../../../shared/rules/limits.ts';
 
 export interface ChosenPattern {
   patternId: string;
@@ -27,7 +28,15 @@ export interface ProposalRow {
   sideFromMemory: boolean;
   fromMemory: boolean;
   hints: DoseHint[];
+  /** Label limits that bear on this muscle with this product, in words with their sources. */
+  limits: string[];
   prefill: number | null;
+}
+
+/** The SCM limit of the label (dysphagia), for the product it is stated for. */
+function limitsFor(muscleId: string, productId: string | null): string[] {
+  if (muscleId !== SCM_LIMIT.muscle_id || productId !== SCM_LIMIT.product_id) return [];
+  return [`Label: SCM ${SCM_LIMIT.max_U} U or less (dysphagia; bilateral SCM and smaller necks at higher risk). Sources ${SCM_LIMIT.sources.join(', ')}.`];
 }
 
 /** Patterns that still need their direction before anything can be proposed. */
@@ -68,6 +77,7 @@ export function proposalRows(chosen: readonly ChosenPattern[], productId: string
         sideFromMemory: m.sideFromMemory,
         fromMemory: m.fromMemory || pattern.fromMemory,
         hints,
+        limits: limitsFor(m.muscleId, productId),
         // A pattern of several sites in one muscle has no per-site dose in the reference.
         prefill: m.sites === 1 ? prefillUnits(hints) : null,
       });
