@@ -203,3 +203,26 @@ test('worklist: an overdue patient and an expiring authorization; lot recall fin
   await expect(page.getByTestId('lot-summary')).toContainText('No vial with a lot starting');
   expect(problems).toEqual([]);
 });
+
+test('Modified Ashworth per muscle and side at a spasticity session, kept with the session', async ({ page }) => {
+  const problems = collectPageProblems(page);
+  const patient = await call<{ id: string }>(backend, 'patient:create', { mrn: 'UL-3300', familyName: 'Haddad', givenName: 'Omar', birthDate: '1958-11-09' });
+  const s = await call<SessionDetail>(backend, 'session:create', { patientId: patient.id, date: iso(today), indication: 'upper_limb_spasticity', productId: 'onabotulinumtoxinA' });
+  await page.goto('/');
+  await page.getByTestId('patient-results').getByRole('button', { name: 'HADDAD, Omar' }).click();
+  await page.getByTestId('session-list').getByRole('button', { name: /Open the session/ }).first().click();
+  await page.getByTestId('details-tab').click();
+  const grades = page.getByTestId('muscle-grades');
+  await grades.getByTestId('grade-muscle').selectOption({ label: 'Biceps brachii (left)' });
+  await grades.getByTestId('grade-value').selectOption('1+');
+  await grades.getByRole('button', { name: 'Record grade' }).click();
+  await expect(grades).toContainText('Biceps brachii (left): 1+');
+  await grades.getByTestId('grade-muscle').selectOption({ label: 'Biceps brachii (right)' });
+  await grades.getByTestId('grade-value').selectOption('3');
+  await grades.getByRole('button', { name: 'Record grade' }).click();
+  await expect(grades).toContainText('Biceps brachii (right): 3');
+  await shoot(page, 'ashworth', 'muscle-grades');
+  const stored = await call<Array<{ muscleId: string; side: string; value: string }>>(backend, 'muscleScore:list', { sessionId: s.id });
+  expect(stored.map((g) => `${g.muscleId} ${g.side} ${g.value}`)).toEqual(['biceps_brachii left 1+', 'biceps_brachii right 3']);
+  expect(problems).toEqual([]);
+});

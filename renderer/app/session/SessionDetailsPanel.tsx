@@ -8,6 +8,7 @@ import { useSettings } from '../settings-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
 import { WeightField } from './WeightField.tsx';
+import { MuscleGrades } from '../review/MuscleGrades.tsx';
 import { fieldDraft, saveField } from '../chart/drafts.ts';
 import { useEarlierDilution } from './earlier-dilution.ts';
 import { MuscleGrades } from '../review/MuscleGrades.tsx';
@@ -131,6 +132,8 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
         </ul>
         {!readOnly && <ScoreForm sessionId={session.id} onSaved={reload} />}
       </section>
+
+      <MuscleGrades session={session} />
 
       <MuscleGrades session={session} />
 
