@@ -67,7 +67,7 @@ export function facts(d: SummaryData, o: SummaryOptions): Html {
     ? html`<div class="wide"><dt>ICD-10-CM</dt><dd data-field="icd10">${
         coded.length === 0
           ? html`<span class="muted">No ICD-10-CM code recorded for ${indications(d).map(indicationLabel).join(', ')}</span>`
-          : join(coded.map((c) => html`<span class="nowrap"><span class="mono">${c.code}</span> ${c.description ?? ''}${c.inFamily ? html` <span class="badge badge-unverified">in family ${c.inFamily}, not individually verified</span>` : ''}${c.ref?.fromMemory ? html` <span class="badge badge-unverified">unverified</span>` : ''}${c.ref && c.ref.sources.length > 0 ? html` <span class="sources">(${c.ref.sources.join(', ')})</span>` : ''}</span>`), html`; `)
+          : join(coded.map((c) => html`<span><span class="mono nowrap">${c.code}</span> ${c.description ?? ''}${c.inFamily ? html` <span class="badge badge-unverified">in family ${c.inFamily}, not individually verified</span>` : ''}${c.ref?.fromMemory ? html` <span class="badge badge-unverified">unverified</span>` : ''}${c.ref && c.ref.sources.length > 0 ? html` <span class="sources">(${c.ref.sources.join(', ')})</span>` : ''}</span>`), html`; `)
       }</dd></div>`
     : '';
   return html`<dl class="facts">

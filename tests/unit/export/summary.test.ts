@@ -117,7 +117,7 @@ describe('findings', () => {
   it('print with their sources, the unverified mark and who acknowledged them, when and why', async () => {
     const { session } = await seedSpasticity(b.call, { sign: false });
     // A vial opened 30 hours ago: used past the window the reference gives (a from-memory rule for Dysport).
-    await b.call('vial:add', { sessionId: session.id, productId: 'abobotulinumtoxinA', sizeUnits: 300, lot: 'OLD-1', expiry: '2099-01-01', diluentMl: 1.5, reconstitutedAt: new Date(Date.now() - 30 * 3_600_000).toISOString() });
+    await b.call('vial:add', { sessionId: session.id, productId: 'abobotulinumtoxinA', sizeUnits: 300, lot: 'OLD-1', expiry: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10), diluentMl: 1.5, reconstitutedAt: new Date(Date.now() - 30 * 3_600_000).toISOString() });
     const derived = await b.call<SessionDerivedView>('session:derive', { sessionId: session.id });
     const warning = derived.findings.find((f) => f.severity === 'warning')!;
     expect(warning).toBeDefined();
