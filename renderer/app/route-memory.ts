@@ -48,6 +48,8 @@ export function isStoredRoute(r: unknown): r is { screen: string; patientId?: st
       return typeof o.patientId === 'string' && ID.test(o.patientId);
     case 'chart':
       return typeof o.patientId === 'string' && ID.test(o.patientId) && typeof o.sessionId === 'string' && ID.test(o.sessionId);
+    case 'compare':
+      return [o.patientId, o.a, o.b].every((id) => typeof id === 'string' && ID.test(id));
     default:
       return false;
   }
