@@ -43,7 +43,7 @@ function isolatedSession(): Session {
   return s;
 }
 
-/** US and Canadian clinics print on Letter; everyone else on A4. */
+/** Letter where it is the usual paper (the US, Canada, Mexico, the Philippines); A4 everywhere else. */
 function pageSize(): 'Letter' | 'A4' {
   return ['US', 'CA', 'MX', 'PH'].includes(app.getLocaleCountryCode()) ? 'Letter' : 'A4';
 }
