@@ -122,7 +122,12 @@ async function start(): Promise<void> {
 
 configureLog(log, { file: logFile(), keepPaths: [app.getPath('userData'), app.getAppPath()], console: !app.isPackaged });
 log.errorHandler.startCatching({ showDialog: false });
-app.setAboutPanelOptions({ applicationName: 'ToxinMap', applicationVersion: app.getVersion(), copyright: 'Copyright © 2026 ToxinMap' });
+app.setAboutPanelOptions({
+  applicationName: app.getName(),
+  applicationVersion: app.getVersion(),
+  copyright: 'Copyright © 2026 ToxinMap',
+  iconPath: path.join(projectRoot, 'dist', 'icon.png'),
+});
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same database file; hand over to the first one instead.
