@@ -83,7 +83,7 @@ function RetentionForm({ saved, nav }: { saved: BackupRetention; nav: Nav }) {
       </label>
       <button type="submit" disabled={busy || !changed} data-testid="save-retention">Save retention</button>
       {error && <p className="form-error" role="alert">{error}</p>}
-      <p className="hint small wide-row">Older backups beyond these numbers are deleted after each new one. Backups taken before an update are kept longer, and files set aside by a restore are never deleted.</p>
+      <p className="hint small wide-row">After each new backup, the oldest of its kind beyond these numbers is deleted, here and in the second folder. Backups taken before an update are counted apart and kept longer; files set aside by a restore follow the rule shown under Data and backups.</p>
     </form>
   );
 }
