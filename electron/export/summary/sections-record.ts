@@ -73,7 +73,7 @@ export function facts(d: SummaryData, o: SummaryOptions): Html {
   return html`<dl class="facts">
   <div><dt>Patient</dt><dd data-field="patient">${patientText(d)}</dd></div>
   <div><dt>MRN</dt><dd class="mono" data-field="mrn">${p.mrn}</dd></div>
-  <div><dt>Date of birth</dt><dd data-field="dob">${fmtDate(p.birthDate)} (age ${ageOn(p.birthDate, s.date)} at the visit)</dd></div>
+  <div><dt>Date of birth</dt><dd data-field="dob">${fmtDate(p.birthDate)} (age ${ageOn(p.birthDate, s.date)} at the visit${d.derived.pediatric ? '; pediatric limits apply' : ''})</dd></div>
   <div><dt>Visit date</dt><dd data-field="date">${fmtDate(s.date)}${s.startedAt ? html` <span class="muted">started ${fmtDateTime(s.startedAt, o.timeZone)}</span>` : ''}</dd></div>
   <div><dt>Indication</dt><dd data-field="indication">${indications(d).map(indicationLabel).join('; ')}</dd></div>
   <div><dt>Product</dt><dd data-field="product">${productText(s.productId)}</dd></div>
