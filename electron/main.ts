@@ -2,7 +2,7 @@
 // services), IPC, the menu and the main window. Everything else lives in electron/shell/.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import log from 'electron-log/main';
 import type { Settings, ThemeSetting } from '../shared/domain/settings.ts';
 import type { MenuCommand } from '../shared/ipc/events.ts';
@@ -122,6 +122,10 @@ async function start(): Promise<void> {
 
 configureLog(log, { file: logFile(), keepPaths: [app.getPath('userData'), app.getAppPath()], console: !app.isPackaged });
 log.errorHandler.startCatching({ showDialog: false });
+// electron-log opens an IPC channel for log lines from pages, unchecked; these pages never log to main, so
+// the only channels main answers stay the contract's, each validated.
+ipcMain.removeAllListeners('__ELECTRON_LOG__');
+ipcMain.removeHandler('__ELECTRON_LOG__');
 app.setAboutPanelOptions({
   applicationName: app.getName(),
   applicationVersion: app.getVersion(),
