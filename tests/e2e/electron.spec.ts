@@ -75,6 +75,10 @@ test('the installed shell: app:// origin, a patient charted through real IPC, me
     await expect(win.getByTestId('site-row')).toHaveCount(1);
     await expect(win.getByTestId('total-units')).toContainText('5 U');
 
+    // Main listens on no IPC channel besides the contract's (each validated, sender checked).
+    const listened = await app.evaluate(({ ipcMain }) => ipcMain.eventNames().map(String));
+    expect(listened).not.toContain('__ELECTRON_LOG__');
+
     // The menu: File, Edit, View and Help (and the app menu on macOS); View → Theme → Dark reaches the page.
     const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? []);
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
