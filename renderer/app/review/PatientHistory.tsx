@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistorySession } from '../../../shared/domain/review.ts';
 import type { Nav } from '../App.tsx';
 import { FollowUpDialog } from './FollowUpDialog.tsx';
@@ -6,6 +6,9 @@ import { HistoryCard } from './HistoryCard.tsx';
 import { currentVersions } from './review-format.ts';
 import { useHistory } from './useHistory.ts';
 import './review.css';
+
+/** Cards drawn in the first frame (a screenful and more); the rest follow in a transition, without blocking input. */
+const FIRST_CARDS = 12;
 
 // The chart library is loaded when the trend is first shown, not with the patient screen.
 const DoseTrend = lazy(() => import('./DoseTrend.tsx'));
@@ -18,6 +21,10 @@ export function PatientHistory({ patientId, nav }: { patientId: string; nav: Nav
   const [showTrend, setShowTrend] = useState(true);
 
   const sessions = useMemo(() => (history ? currentVersions(history.sessions) : []), [history]);
+  const [shown, setShown] = useState(FIRST_CARDS);
+  useEffect(() => {
+    if (sessions.length > FIRST_CARDS) startTransition(() => setShown(sessions.length));
+  }, [sessions.length]);
   const replaced = useMemo(() => {
     const map = new Map<string, HistorySession[]>();
     for (const s of history?.sessions ?? []) {
@@ -64,7 +71,7 @@ export function PatientHistory({ patientId, nav }: { patientId: string; nav: Nav
         <p className="empty">No sessions recorded yet.</p>
       ) : (
         <ol className="history-list" data-testid="session-list">
-          {sessions.map((s) => (
+          {sessions.slice(0, Math.max(shown, FIRST_CARDS)).map((s) => (
             <HistoryCard
               key={s.id}
               session={s}
