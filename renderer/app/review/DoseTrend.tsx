@@ -10,7 +10,8 @@ import { trendChoices, trendData, type TrendData } from './trend-data.ts';
 
 /** A colour-blind-safe categorical palette (Okabe and Ito), dark enough to read on white and on paper. */
 const DOSE_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7a5c00', '#5b3fa0'];
-const MEASURE_COLOURS = ['#14202e', '#7d1a14', '#14532d', '#3f1d5e'];
+/** The outcome measure in the theme's own ink (dark on light, light on dark), dashed, so it never reads as a dose. */
+const MEASURE_VARS: ReadonlyArray<[string, string]> = [['--ink', '#14202e'], ['--danger', '#b3261e'], ['--ok', '#1b7a43'], ['--unverified-ink', '#5b2a86']];
 
 const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -36,6 +37,7 @@ function options(data: TrendData, width: number): uPlot.Options {
     ...(side === 1 ? { grid: { show: false } } : {}),
   });
   const measure = data.measure;
+  const measureColours = MEASURE_VARS.map(([name, fallback]) => cssVar(name, fallback));
   const range: uPlot.Range.MinMax | undefined =
     measure.kind.kind === 'numeric' && measure.kind.max !== null ? [measure.kind.min, measure.kind.max] : measure.kind.kind === 'ordinal' ? ordinalRange(measure) : undefined;
   return {
@@ -56,8 +58,8 @@ function options(data: TrendData, width: number): uPlot.Options {
         points: { show: true, size: 7 }, value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v} U`),
       })),
       ...data.measures.map((m, i) => ({
-        label: m.label, scale: 'measure', stroke: MEASURE_COLOURS[i % MEASURE_COLOURS.length], width: 2.5, dash: [6, 4], spanGaps: true,
-        points: { show: true, size: 9, fill: MEASURE_COLOURS[i % MEASURE_COLOURS.length] },
+        label: m.label, scale: 'measure', stroke: measureColours[i % measureColours.length], width: 2.5, dash: [6, 4], spanGaps: true,
+        points: { show: true, size: 9, fill: measureColours[i % measureColours.length] },
       })),
     ],
   };
