@@ -1,10 +1,13 @@
 // The session summary, CSV and FHIR exports behind the export:* channels. Building is pure (electron/export);
 // here the data is read, the user is asked where to save (through the shell), and the file is written
 // whole or not at all. No Electron: the shell's part (dialogs, print, PDF) arrives as an ExportShell.
-import type { SessionDetail } from '../../shared/domain/types.ts';
+import type { PatientDetail, SessionDetail } from '../../shared/domain/types.ts';
+import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
+import type { SessionDerived } from '../../shared/rules/types.ts';
+import { deriveVials } from '../../shared/rules/vials.ts';
 import type { SitesCsvInput, SummaryCopyInput } from '../../shared/ipc/export-contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { sessionIdsBetween } from '../db/export-queries.ts';
+import { amendmentLinks, sessionsBetween, sitesBetween, storedFiguresBetween, vialsBetween } from '../db/export-queries.ts';
 import { sitesCsv, type SiteCsvSession } from '../export/csv/sites-csv.ts';
 import { sessionBundle } from '../export/fhir/bundle.ts';
 import { buildSummaryHtml, summaryTitle } from '../export/summary/document.ts';
@@ -105,31 +108,83 @@ function supersededBy(deps: ExportDeps, session: SessionDetail): string | null {
   return recordVersions(deps.ctx, session).later.filter((v) => v.status === 'signed').at(-1)?.id ?? null;
 }
 
-function csvSession(deps: ExportDeps, sessionId: string): SiteCsvSession {
+function csvSession(deps: ExportDeps, sessionId: string): SiteCsvSession & { detail: SessionDetail; patientDetail: PatientDetail; derived: SessionDerivedView } {
   const { session, derived } = sessionWithFigures(deps.ctx, sessionId);
-  return { session, derived, patient: getPatient(deps.ctx, { id: session.patientId }), supersededBy: supersededBy(deps, session) };
+  const patient = getPatient(deps.ctx, { id: session.patientId });
+  return {
+    session, patient, sites: session.sites, lots: session.vials.map((v) => v.lot), figures: derived, supersededBy: supersededBy(deps, session),
+    detail: session, patientDetail: patient, derived,
+  };
 }
 
 export async function sessionCsv(deps: ExportDeps, input: { sessionId: string }): Promise<{ file: string | null; rows: number }> {
   const one = deps.ctx.db.transaction(() => csvSession(deps, input.sessionId))();
-  const { csv, rows } = sitesCsv([one]);
+  const { csv, rows } = await sitesCsv([one]);
   const file = await saveAs(
     deps,
-    { title: 'Export the sites as CSV', defaultName: `${baseName(one.session, one.patient.mrn)}_sites.csv`, filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }] },
+    { title: 'Export the sites as CSV', defaultName: `${baseName(one.detail, one.patient.mrn)}_sites.csv`, filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }] },
     () => Promise.resolve(csv),
     'CSV file',
   );
   return { file, rows: file === null ? 0 : rows };
 }
 
+/** The newest signed version replacing each amended session, from the amendment links. */
+function replacements(links: ReturnType<typeof amendmentLinks>): Map<string, string> {
+  const next = new Map<string, string[]>();
+  for (const l of links) next.set(l.amends, [...(next.get(l.amends) ?? []), l.id]);
+  const signed = new Set(links.filter((l) => l.status === 'signed').map((l) => l.id));
+  const out = new Map<string, string>();
+  for (const original of next.keys()) {
+    let newest: string | null = null;
+    const seen = new Set<string>([original]);
+    let frontier = next.get(original) ?? [];
+    while (frontier.length > 0) {
+      const id = frontier.find((f) => !seen.has(f));
+      if (!id) break;
+      seen.add(id);
+      if (signed.has(id)) newest = id;
+      frontier = next.get(id) ?? [];
+    }
+    if (newest) out.set(original, newest);
+  }
+  return out;
+}
+
+/**
+ * Every session in the range read with a handful of statements (not ten per session), so a year of a busy
+ * clinic is read in about a second. Volumes and concentration are what session:derive gives: stored at
+ * signing for a signed session, and for the others the rules' own vial derivation (the same function).
+ */
+function rangeSessions(deps: ExportDeps, input: SitesCsvInput): SiteCsvSession[] {
+  const db = deps.ctx.db;
+  return db.transaction(() => {
+    const sessions = sessionsBetween(db, input.from, input.to);
+    const sites = sitesBetween(db, input.from, input.to);
+    const vials = vialsBetween(db, input.from, input.to);
+    const stored = storedFiguresBetween(db, input.from, input.to);
+    const replaced = replacements(amendmentLinks(db));
+    return sessions
+      .map((s): SiteCsvSession => {
+        const own = sites.get(s.id) ?? [];
+        const ownVials = vials.get(s.id) ?? [];
+        const snapshot = s.status === 'signed' ? stored.get(s.id) : undefined;
+        const figures = snapshot
+          ? (JSON.parse(snapshot) as SessionDerived)
+          : deriveVials(own.map((x) => ({ id: x.id, seq: x.seq, muscleId: x.muscleId, side: x.side, units: x.units, guidance: x.guidance, createdAt: x.createdAt })), ownVials, s.productId);
+        return {
+          session: s, patient: s, sites: own, lots: ownVials.map((v) => v.lot),
+          figures: { concentrationPer01mL: figures.concentrationPer01mL, volumes: figures.volumes }, supersededBy: replaced.get(s.id) ?? null,
+        };
+      })
+      .filter((s) => (input.includeDrafts === true || s.session.status === 'signed') && (input.includeSuperseded === true || s.supersededBy === null));
+  })();
+}
+
 export async function rangeCsv(deps: ExportDeps, input: SitesCsvInput): Promise<{ file: string | null; rows: number; sessions: number }> {
   if (input.to < input.from) throw new AppError('BAD_INPUT', `The range ends (${input.to}) before it starts (${input.from})`);
-  const chosen = deps.ctx.db.transaction(() =>
-    sessionIdsBetween(deps.ctx.db, input.from, input.to)
-      .map((id) => csvSession(deps, id))
-      .filter((s) => (input.includeDrafts === true || s.session.status === 'signed') && (input.includeSuperseded === true || s.supersededBy === null)),
-  )();
-  const { csv, rows } = sitesCsv(chosen);
+  const chosen = rangeSessions(deps, input);
+  const { csv, rows } = await sitesCsv(chosen);
   const file = await saveAs(
     deps,
     { title: 'Export sites of a date range as CSV', defaultName: `toxinmap-sites_${input.from}_to_${input.to}.csv`, filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }] },
@@ -142,12 +197,12 @@ export async function rangeCsv(deps: ExportDeps, input: SitesCsvInput): Promise<
 export async function fhirBundle(deps: ExportDeps, input: { sessionId: string }): Promise<{ file: string | null; resources: number }> {
   const bundle = deps.ctx.db.transaction(() => {
     const one = csvSession(deps, input.sessionId);
-    const patient = getPatient(deps.ctx, { id: one.session.patientId });
-    return { bundle: sessionBundle({ ...one, patient, generatedAt: deps.ctx.now().toISOString() }), one };
+    const fhir = sessionBundle({ session: one.detail, patient: one.patientDetail, derived: one.derived, supersededBy: one.supersededBy, generatedAt: deps.ctx.now().toISOString() });
+    return { bundle: fhir, one };
   })();
   const file = await saveAs(
     deps,
-    { title: 'Export the session as FHIR R4', defaultName: `${baseName(bundle.one.session, bundle.one.patient.mrn)}_fhir-r4.json`, filters: [{ name: 'FHIR R4 bundle (JSON)', extensions: ['json'] }] },
+    { title: 'Export the session as FHIR R4', defaultName: `${baseName(bundle.one.detail, bundle.one.patient.mrn)}_fhir-r4.json`, filters: [{ name: 'FHIR R4 bundle (JSON)', extensions: ['json'] }] },
     () => Promise.resolve(`${JSON.stringify(bundle.bundle, null, 2)}\n`),
     'FHIR file',
   );

@@ -15,6 +15,8 @@ export interface CsvOptions {
    * mangles accented names. Spreadsheet programs and CSV parsers that know RFC 4180 ignore it.
    */
   bom?: boolean;
+  /** The header row first (default true); false for the later parts of a file written in parts. */
+  header?: boolean;
 }
 
 // OWASP "CSV Injection": a cell starting with one of these is read as a formula by spreadsheet programs.
@@ -49,6 +51,6 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
   const headers = columns.map((c) => c.header);
   if (new Set(headers).size !== headers.length) throw new Error(`toCsv: duplicate column headers in ${headers.join(', ')}`);
   const records = rows.map((row, i) => columns.map((c) => cell(c.value(row), c.header, i)));
-  const body = stringify([headers.map(neutraliseFormula), ...records], { record_delimiter: '\r\n', eof: true });
+  const body = stringify((options.header ?? true) ? [headers.map(neutraliseFormula), ...records] : records, { record_delimiter: '\r\n', eof: true });
   return (options.bom ?? true) ? `\uFEFF${body}` : body;
 }

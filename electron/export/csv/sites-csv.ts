@@ -4,22 +4,40 @@
  */
 import { hasMuscle, muscleName } from '../../../shared/atlas/index.ts';
 import { PRODUCTS } from '../../../shared/clinical/products.ts';
-import type { Patient, SessionDetail, Site } from '../../../shared/domain/types.ts';
-import type { SessionDerivedView } from '../../../shared/ipc/contract.ts';
+import type { Guidance } from '../../../shared/domain/types.ts';
+import type { SessionDerived, SiteSide } from '../../../shared/rules/types.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 
+/** What the CSV reads about one session: plain data, from a SessionDetail or from the batch range queries. */
 export interface SiteCsvSession {
-  session: SessionDetail;
-  patient: Patient;
-  /** session:derive's answer (for a signed session, the figures stored at signing). */
-  derived: SessionDerivedView;
+  session: {
+    id: string;
+    date: string;
+    status: 'draft' | 'signed';
+    signedAt: string | null;
+    signedBy: string | null;
+    amendsSessionId: string | null;
+    clinicianName: string;
+    indication: string;
+    otherIndications: readonly string[];
+    productId: string | null;
+  };
+  patient: { mrn: string; familyName: string; givenName: string; birthDate: string };
+  sites: ReadonlyArray<{
+    id: string; seq: number; viewId: string; viewVersion: number; x: number; y: number; muscleId: string; side: SiteSide; units: number;
+    guidance: Guidance; note: string;
+  }>;
+  /** Lots of the session's vials, in the order recorded. */
+  lots: readonly string[];
+  /** What session:derive answers for these (for a signed session, the figures stored at signing). */
+  figures: Pick<SessionDerived, 'concentrationPer01mL' | 'volumes'>;
   /** The signed amendment that replaces this version, if any. */
   supersededBy: string | null;
 }
 
 interface Row {
   s: SiteCsvSession;
-  site: Site;
+  site: SiteCsvSession['sites'][number];
   volume: number | null;
 }
 
@@ -43,8 +61,8 @@ export const SITE_COLUMNS: ReadonlyArray<CsvColumn<Row>> = [
   { header: 'product_id', value: (r) => r.s.session.productId },
   { header: 'product_brand', value: (r) => product(r.s.session.productId)?.brand },
   { header: 'hcpcs', value: (r) => product(r.s.session.productId)?.hcpcsCode },
-  { header: 'units_per_0_1_ml', value: (r) => r.s.derived.concentrationPer01mL },
-  { header: 'vial_lots', value: (r) => r.s.session.vials.map((v) => v.lot).join(';') },
+  { header: 'units_per_0_1_ml', value: (r) => r.s.figures.concentrationPer01mL },
+  { header: 'vial_lots', value: (r) => r.s.lots.join(';') },
   { header: 'site_order', value: (r) => r.site.seq },
   { header: 'muscle_id', value: (r) => r.site.muscleId },
   { header: 'muscle_name', value: (r) => (hasMuscle(r.site.muscleId) ? muscleName(r.site.muscleId) : r.site.muscleId) },
@@ -61,13 +79,24 @@ export const SITE_COLUMNS: ReadonlyArray<CsvColumn<Row>> = [
 
 export function siteRows(sessions: readonly SiteCsvSession[]): Row[] {
   return sessions.flatMap((s) => {
-    const volumes = new Map(s.derived.volumes.map((v) => [v.siteId, v.mL]));
-    return [...s.session.sites].sort((a, b) => a.seq - b.seq).map((site) => ({ s, site, volume: volumes.get(site.id) ?? null }));
+    const volumes = new Map(s.figures.volumes.map((v) => [v.siteId, v.mL]));
+    return [...s.sites].sort((a, b) => a.seq - b.seq).map((site) => ({ s, site, volume: volumes.get(site.id) ?? null }));
   });
 }
 
-/** The CSV text (UTF-8 BOM, CRLF, header row) and the number of site rows in it. */
-export function sitesCsv(sessions: readonly SiteCsvSession[]): { csv: string; rows: number } {
+const PART_ROWS = 5_000;
+
+/**
+ * The CSV text (UTF-8 BOM, CRLF, header row) and the number of site rows in it. A long export (a year of a
+ * busy clinic is a quarter of a million rows) is written in parts with a pause between them, so the app
+ * keeps answering the window while it works.
+ */
+export async function sitesCsv(sessions: readonly SiteCsvSession[]): Promise<{ csv: string; rows: number }> {
   const rows = siteRows(sessions);
-  return { csv: toCsv(SITE_COLUMNS, rows), rows: rows.length };
+  const parts: string[] = [toCsv(SITE_COLUMNS, rows.slice(0, PART_ROWS))];
+  for (let i = PART_ROWS; i < rows.length; i += PART_ROWS) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    parts.push(toCsv(SITE_COLUMNS, rows.slice(i, i + PART_ROWS), { bom: false, header: false }));
+  }
+  return { csv: parts.join(''), rows: rows.length };
 }

@@ -24,6 +24,10 @@ describe('toCsv', () => {
     expect(toCsv(columns, [], { bom: false })).toBe('muscle,units,note,signed_at\r\n');
   });
 
+  it('writes a later part of a file without the header and the byte order mark when asked', () => {
+    expect(toCsv(columns, [{ muscle: 'Soleus', units: 75, note: null }], { header: false, bom: false })).toBe('Soleus,75,,\r\n');
+  });
+
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
     const csv = toCsv(columns, [{ muscle: 'Trapezius, upper', units: 2.5, note: 'said "ouch"\nthen fine' }], { bom: false });
     expect(csv.split('\r\n')[1]).toBe('"Trapezius, upper",2.5,"said ""ouch""\nthen fine",');

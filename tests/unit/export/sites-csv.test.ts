@@ -2,7 +2,8 @@
 // numbers as numbers, drafts and replaced versions left out unless asked for, nothing written on cancel.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE_COLUMNS } from '../../../electron/export/csv/sites-csv.ts';
+import { toCsv } from '../../../electron/export/csv/csv.ts';
+import { SITE_COLUMNS, siteRows, sitesCsv } from '../../../electron/export/csv/sites-csv.ts';
 import { NO_EXPORT_SHELL, rangeCsv, sessionCsv, type ExportDeps } from '../../../electron/services/exports.ts';
 import type { SessionDetail } from '../../../shared/domain/types.ts';
 import type { SessionDerivedView } from '../../../shared/ipc/contract.ts';
@@ -127,6 +128,23 @@ describe('sites of a date range across patients', () => {
     expect(before).toMatchObject({ rows: 0, sessions: 0 });
     expect(parse(fs.readFileSync(before.file!, 'utf8'))).toHaveLength(1);
     await expect(rangeCsv(deps, { from: session.date, to: '2000-01-01' })).rejects.toThrow(/ends .* before it starts/);
+  });
+});
+
+describe('a long export', () => {
+  it('written in parts is the same file as written at once', async () => {
+    const sites = Array.from({ length: 12_345 }, (_, i) => ({
+      id: `s${i}`, seq: i + 1, viewId: 'face_front', viewVersion: 1, x: i / 3, y: -i, muscleId: 'frontalis', side: 'left' as const, units: (i % 7) + 0.25,
+      guidance: 'none' as const, note: i % 100 === 0 ? '=cmd' : '',
+    }));
+    const one = {
+      session: { id: 'r', date: '2026-01-05', status: 'signed' as const, signedAt: null, signedBy: null, amendsSessionId: null, clinicianName: 'Dr', indication: 'chronic_migraine', otherIndications: [], productId: 'onabotulinumtoxinA' },
+      patient: { mrn: 'M', familyName: 'F', givenName: 'G', birthDate: '1970-01-01' }, sites, lots: ['L1'],
+      figures: { concentrationPer01mL: 5, volumes: sites.map((x) => ({ siteId: x.id, mL: 0.1 })) }, supersededBy: null,
+    };
+    const { csv, rows } = await sitesCsv([one]);
+    expect(rows).toBe(12_345);
+    expect(csv).toBe(toCsv(SITE_COLUMNS, siteRows([one])));
   });
 });
 
