@@ -11,13 +11,15 @@ function isChannel(name: string): name is Channel {
 
 /** Turns zod issues into one sentence a clinician can act on. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
+  const text = error.issues
     .slice(0, 5)
     .map((issue) => {
       const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return `${where}${issue.message}`;
+      return `${where.length > 80 ? `${where.slice(0, 80)}…: ` : where}${issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message}`;
     })
     .join('; ');
+  // Bounded: an error message never echoes unbounded input back.
+  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
 }
 
 export interface DispatchOptions {
@@ -33,7 +35,8 @@ export interface DispatchOptions {
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async function dispatch(channel, input) {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request '${String(channel)}'` } };
+      const name = String(channel);
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request '${name.length > 60 ? `${name.slice(0, 60)}…` : name}'` } };
     }
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) {

@@ -61,8 +61,9 @@ export function getPatient(db: Database.Database, id: string): Patient | undefin
   return row && toPatient(row);
 }
 
+/** The patient holding this MRN, whatever its case ("ab-12" and "AB-12" are one MRN): from the search index. */
 export function getPatientByMrn(db: Database.Database, mrn: string): Patient | undefined {
-  const row = statement<[string], PatientRow>(db, `SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(mrn);
+  const row = statement<[string], PatientRow>(db, `SELECT ${COLUMNS} FROM patients WHERE search_mrn = ?`).get(normaliseForSearch(mrn));
   return row && toPatient(row);
 }
 

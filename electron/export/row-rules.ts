@@ -47,7 +47,7 @@ const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
     default_guidance: v.guidance, is_current: int01, created_at: moment, updated_at: moment,
   }),
   patients: z.object({
-    id: key, mrn: v.mrn, family_name: v.requiredText('Family name', 100), given_name: v.requiredText('Given name', 100), birth_date: v.isoDate,
+    id: key, mrn: v.mrn, family_name: v.requiredText('Family name', 100), given_name: v.requiredText('Given name', 100), birth_date: v.birthDate,
     sex: v.sex, notes: v.boundedText('Notes', 4000), created_at: moment, updated_at: moment,
   }),
   patient_conditions: z.object({
@@ -56,7 +56,7 @@ const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
     side: v.conditionSide, noted_on: v.isoDate.nullable(), created_at: moment,
   }),
   sessions: z.object({
-    id: key, patient_id: key, date: v.isoDate, indication: v.indication, status: z.enum(['draft', 'signed']),
+    id: key, patient_id: key, date: v.sessionDate, indication: v.indication, status: z.enum(['draft', 'signed']),
     started_at: moment.nullable(), other_indications: jsonText(z.array(z.enum(INDICATION_IDS)).max(8)),
     clinician_id: key.nullable(), clinician_name: v.boundedText('Clinician name', 250), product_id: v.productId.nullable(),
     guidance: jsonText(z.array(v.guidance).max(4)), notes: v.boundedText('Notes', 8000), next_due_date: v.isoDate.nullable(),
@@ -68,7 +68,7 @@ const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   template_sites: z.object({ ...siteColumns, template_id: key }),
   session_vials: z.object({
     id: key, session_id: key, product_id: v.productId, size_units: z.number().finite().gt(0).max(20_000), lot: v.requiredText('Lot number', 40),
-    expiry: v.isoDate, diluent_ml: z.number().finite().min(0.1).max(20).nullable(), reconstituted_at: moment.nullable(), created_at: moment,
+    expiry: v.expiryDate, diluent_ml: z.number().finite().min(0.1).max(20).nullable(), reconstituted_at: moment.nullable(), created_at: moment,
   }),
   outcome_scores: z.object({ id: key, session_id: key, scale_id: slug, value: z.string().trim().min(1).max(12), note: v.boundedText('Note', 500), created_at: moment }),
   adverse_events: z.object({
@@ -117,7 +117,10 @@ export function checkRow(table: string, position: number, row: ImportRow): void 
   }
   try {
     if (table === 'sites' || table === 'template_sites') {
-      checkNewSite({ viewId: String(row.diagram_id), viewVersion: Number(row.diagram_version), muscleId: String(row.muscle_id), side: row.side as 'left' });
+      checkNewSite({
+        viewId: String(row.diagram_id), viewVersion: Number(row.diagram_version), muscleId: String(row.muscle_id), side: row.side as 'left',
+        x: Number(row.x), y: Number(row.y),
+      });
     }
     if (table === 'sessions' && row.status === 'signed') {
       if (!row.signed_at || !row.signed_by) throw new AppError('BAD_INPUT', 'a signed session must name its signer and the time of signing');

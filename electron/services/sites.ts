@@ -35,11 +35,23 @@ export function locationOf(site: Pick<Site, 'viewId' | 'viewVersion' | 'x' | 'y'
   return siteLocation(getView(site.viewId, site.viewVersion), site, site.muscleId, site.side);
 }
 
-/** Checks what a new site names before anything is written: its diagram, muscle and side. */
-export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side'>): void {
+/**
+ * A site's point lies on its diagram: inside the drawing's own width and height (a site at
+ * (-10000, -10000) claiming a muscle is a typing or software error, not a charted site).
+ */
+export function checkPointOnView(viewId: string, viewVersion: number, x: number, y: number): void {
+  const view = getView(viewId, viewVersion);
+  if (x < 0 || y < 0 || x > view.width || y > view.height) {
+    throw new AppError('BAD_INPUT', `The point (${Math.round(x)}, ${Math.round(y)}) is outside the diagram ${view.title} (${view.width} × ${view.height})`);
+  }
+}
+
+/** Checks what a new site names before anything is written: its diagram, its point on it, muscle and side. */
+export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side'> & { x?: number; y?: number }): void {
   if (!hasView(input.viewId, input.viewVersion)) {
     throw new AppError('BAD_INPUT', `Unknown diagram ${input.viewId} version ${input.viewVersion}`);
   }
+  if (input.x !== undefined && input.y !== undefined) checkPointOnView(input.viewId, input.viewVersion, input.x, input.y);
   checkMuscleAndSide(input.muscleId, input.side);
 }
 
@@ -85,6 +97,7 @@ export function applySiteUpdate(ctx: ServiceContext, input: SiteUpdateInput, ses
   requireDraft(ctx, before.sessionId);
   const { id: _id, ...changes } = input;
   const moved = withChanges(before, changes);
+  if (changes.x !== undefined || changes.y !== undefined) checkPointOnView(moved.viewId, moved.viewVersion, moved.x, moved.y);
   checkMuscleAndSide(moved.muscleId, moved.side);
   return repo.updateSite(ctx.db, { ...moved, location: locationOf(moved), updatedAt: at });
 }

@@ -83,7 +83,9 @@ export function checkScaleValue(scale: Scale, value: string): { ok: true; value:
       ? { ok: true, value: v }
       : { ok: false, message: `${scale.label} is one of ${scale.kind.grades.join(', ')}` };
   }
-  const n = Number(v);
+  // Written as a clinician writes a score: digits, an optional sign and decimals. Number() alone would
+  // also take "0x1F" (31), "1e1" (10) or "Infinity".
+  const n = /^[+-]?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
   const { min, max, integer } = scale.kind;
   if (v === '' || !Number.isFinite(n)) return { ok: false, message: `${scale.label} must be a number` };
   if (n < min || (max !== null && n > max)) {

@@ -10,16 +10,59 @@ export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date
 
 export const id = z.uuid({ error: 'must be an id (UUID)' });
 
+/** Control characters other than tab and line breaks (a NUL, an escape, a bell) are never text a clinician typed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Bidirectional overrides and isolates can make a name display as something else than what is stored. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+/** At least one character that shows: not only spaces, zero-width or other invisible format characters. */
+const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Z}\u115f\u1160\u3164\uffa0\u2800]/u;
+
 export function boundedText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(max, { error: `${label} is longer than ${max} characters` });
+    .max(max, { error: `${label} is longer than ${max} characters` })
+    .refine((s) => !CONTROL.test(s), { error: `${label} contains a control character` })
+    .refine((s) => !BIDI.test(s), { error: `${label} contains a text-direction override` });
 }
 
 export function requiredText(label: string, max: number) {
-  return boundedText(label, max).min(1, { error: `${label} is required` });
+  return boundedText(label, max)
+    .refine((s) => s.length > 0, { error: `${label} is required` })
+    .refine((s) => s.length === 0 || VISIBLE.test(s), { error: `${label} must contain visible characters` });
 }
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function yearsFromNow(years: number): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return isoDay(d);
+}
+
+/**
+ * A real date inside a sensible range: `from` (YYYY-MM-DD) to today plus `yearsAhead` (0: not after today).
+ * A session dated 9999 or a vial expiring in year 0001 is a typing error, refused with the range.
+ */
+export function dateBetween(label: string, from: string, yearsAhead: number) {
+  return isoDate.superRefine((s, ctx) => {
+    const to = yearsAhead === 0 ? isoDay(new Date()) : yearsFromNow(yearsAhead);
+    if (s < from) ctx.addIssue({ code: 'custom', message: `${label} is before ${from}` });
+    else if (s > to) ctx.addIssue({ code: 'custom', message: yearsAhead === 0 ? `${label} is in the future` : `${label} is after ${to}` });
+  });
+}
+
+/** Dates of the record, each with its plausible range. */
+export const birthDate = dateBetween('Date of birth', '1900-01-01', 0);
+export const sessionDate = dateBetween('Session date', '1980-01-01', 1);
+export const eventDate = dateBetween('Date', '1990-01-01', 1);
+export const expiryDate = dateBetween('Expiry', '2000-01-01', 10);
+export const dueDate = dateBetween('Next due date', '1990-01-01', 5);
+export const authorizationDate = dateBetween('Authorization date', '2000-01-01', 10);
+export const pastDate = dateBetween('Date', '1900-01-01', 0);
 
 /**
  * Medical record number: letters, digits and - / . separators, 1–32 characters.
@@ -42,7 +85,9 @@ export const units = z
   // 0.01 U is the smallest amount two decimals can express; anything smaller is a typing error.
   .min(0.01, { error: 'units must be at least 0.01' })
   .max(20_000, { error: 'units above 20,000 at one site cannot be right' })
-  .refine((u) => Math.abs(Math.round(u * 100) - u * 100) < 1e-6, { error: 'units allow at most two decimals' });
+  .refine((u) => Math.abs(Math.round(u * 100) - u * 100) < 1e-6, { error: 'units allow at most two decimals' })
+  // Stored at exactly two decimals: 5.000000001 (a float artefact) is kept as 5.
+  .transform((u) => Math.round(u * 100) / 100);
 
 export const indication = z.enum(INDICATION_IDS, { error: 'must be one of the listed indications' });
 

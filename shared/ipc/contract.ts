@@ -81,7 +81,7 @@ const patientFields = {
   mrn: v.mrn,
   familyName: v.requiredText('Family name', 100),
   givenName: v.requiredText('Given name', 100),
-  birthDate: v.isoDate,
+  birthDate: v.birthDate,
   sex: v.sex.optional(),
   notes: v.boundedText('Notes', 4000).optional(),
 };
@@ -91,8 +91,8 @@ const priorAuthFields = {
   payer: v.requiredText('Payer', 120),
   number: v.requiredText('Authorization number', 60),
   productId: v.productId.nullable().optional(),
-  validFrom: v.isoDate,
-  validTo: v.isoDate,
+  validFrom: v.authorizationDate,
+  validTo: v.authorizationDate,
   approvedUnits: v.units.nullable().optional(),
   approvedVisits: z.number().int().min(1).max(100).nullable().optional(),
   notes: v.boundedText('Notes', 2000).optional(),
@@ -119,7 +119,7 @@ export const contract = {
           error: 'ICD-10-CM code is malformed (e.g. G24.3)',
         }),
         side: v.conditionSide.optional(),
-        notedOn: v.isoDate.nullable().optional(),
+        notedOn: v.pastDate.nullable().optional(),
       })
       .strict(),
   ),
@@ -129,7 +129,7 @@ export const contract = {
     z
       .object({
         patientId: v.id,
-        date: v.isoDate,
+        date: v.sessionDate,
         indication: v.indication,
         productId: v.productId.nullable().optional(),
         templateId: v.id.optional(),
@@ -147,14 +147,14 @@ export const contract = {
     z
       .object({
         id: v.id,
-        date: v.isoDate.optional(),
+        date: v.sessionDate.optional(),
         startedAt: v.isoDateTime.nullable().optional(),
         indication: v.indication.optional(),
         otherIndications: z.array(v.indication).max(8).optional(),
         productId: v.productId.nullable().optional(),
         guidance: z.array(v.guidance).max(4).optional(),
         notes: v.boundedText('Notes', 8000).optional(),
-        nextDueDate: v.isoDate.nullable().optional(),
+        nextDueDate: v.dueDate.nullable().optional(),
         weightKg: v.weightKg.nullable().optional(),
       })
       .strict(),
@@ -185,7 +185,7 @@ export const contract = {
     z
       .object({
         patientId: v.id,
-        date: v.isoDate,
+        date: v.isoDate, // between the date of birth and today: checked by the service
         productId: v.productId,
         units: v.units,
         where: v.requiredText('Where the dose was given', 200),
@@ -239,7 +239,7 @@ export const contract = {
         productId: v.productId,
         sizeUnits: z.number().finite().gt(0).max(20_000),
         lot: v.requiredText('Lot number', 40),
-        expiry: v.isoDate,
+        expiry: v.expiryDate,
         // Labelled dilutions run from 0.6 to 8 mL; below 0.1 mL or above 20 mL is a typing error.
         diluentMl: z.number().finite().min(0.1, { error: 'diluent volume is at least 0.1 mL' }).max(20, { error: 'diluent volume is at most 20 mL' }).nullable(),
         reconstitutedAt: v.isoDateTime.nullable().optional(),
@@ -264,7 +264,7 @@ export const contract = {
     z
       .object({
         sessionId: v.id,
-        onsetDate: v.isoDate.nullable().optional(),
+        onsetDate: v.eventDate.nullable().optional(),
         description: v.requiredText('Description', 2000),
         severity: v.severity,
       })

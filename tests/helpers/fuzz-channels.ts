@@ -350,10 +350,9 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
     case 'patient:create':
       return fc.oneof(
         shaped(channel, { mrn: fc.constantFrom(s.patientMrn, s.otherPatientMrn) }),
-        shaped(channel, { birthDate: fc.constantFrom('2099-01-01', '1899-12-31', '0001-01-01') }),
       );
     case 'patient:update':
-      return fc.oneof(shaped(channel), fc.constant({ id: s.otherPatientId, mrn: s.patientMrn }), fc.constant({ id: s.patientId, birthDate: '2099-12-31' }));
+      return fc.oneof(shaped(channel), fc.constant({ id: s.otherPatientId, mrn: s.patientMrn }), fc.constant({ id: s.otherPatientId, mrn: s.patientMrn?.toLowerCase() }));
     case 'session:create':
       return fc.oneof(shaped(channel), shaped(channel, { patientId: fc.constant(s.patientId), date: fc.constant('2026-03-01'), templateId: fc.uuid() }));
     case 'session:update':

@@ -174,9 +174,15 @@ describe('services through the dispatcher', () => {
   });
 
   it('refuse a session dated before the patient was born', async () => {
-    await expect(b.call('session:create', { patientId: patient.id, date: '1960-01-01', indication: 'blepharospasm' })).rejects.toThrow(
+    const child = await b.call<Patient>('patient:create', { mrn: 'A-2010', familyName: 'Okafor', givenName: 'Ebele', birthDate: '2010-06-01' });
+    await expect(b.call('session:create', { patientId: child.id, date: '2005-01-01', indication: 'blepharospasm' })).rejects.toThrow(
       /before the date of birth/,
     );
+  });
+
+  it('refuse dates outside a sensible range, whatever the patient (a typing error, not a record)', async () => {
+    await expect(b.call('session:create', { patientId: patient.id, date: '1960-01-01', indication: 'blepharospasm' })).rejects.toThrow(/Session date is before 1980-01-01/);
+    await expect(b.call('session:create', { patientId: patient.id, date: '9999-01-01', indication: 'blepharospasm' })).rejects.toThrow(/Session date is after/);
   });
 });
 
