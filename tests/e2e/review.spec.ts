@@ -131,8 +131,13 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await dialog.getByLabel('Description').fill('mild dysphagia for a week');
   await dialog.getByLabel('Related to the treatment').selectOption('probable');
   await shoot(page, 'follow-up');
-  await dialog.getByTestId('followup-save').click();
+  // Enter twice from a field: the visit is recorded once.
+  await dialog.getByTestId('followup-score-twstrs').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
+  const recorded = await call<{ sessions: Array<{ followUps: unknown[] }> }>(backend, 'review:history', { patientId: sessions[0]?.patientId });
+  expect(recorded.sessions.flatMap((x) => x.followUps)).toHaveLength(1);
   const followUp = cards.nth(0).getByTestId('history-followup');
   await expect(followUp).toContainText('TWSTRS total 22');
   await expect(followUp).toContainText('CGI-I, clinician (recalled) 2 (much improved)');

@@ -68,9 +68,13 @@ export function FollowUpDialog({ session, existing, onClose, onSaved }: {
     (existing?.adverseEvents ?? []).map((e) => ({ ...e, onsetDate: e.onsetDate ?? '' })),
   );
   const action = useAction();
+  // One save at a time: a second Enter before the first answer must not record the visit twice.
+  const saving = useRef(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (saving.current) return;
+    saving.current = true;
     const visit = await action.run(() =>
       client.followUp.save({
         ...(existing ? { id: existing.id } : {}),
@@ -92,6 +96,7 @@ export function FollowUpDialog({ session, existing, onClose, onSaved }: {
           .map((x) => ({ description: x.description, severity: x.severity, serious: x.serious, relatedness: x.relatedness, outcome: x.outcome, onsetDate: x.onsetDate || null })),
       }),
     );
+    saving.current = false;
     if (visit) onSaved(visit);
   }
 

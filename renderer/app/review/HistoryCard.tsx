@@ -93,9 +93,9 @@ export const HistoryCard = memo(function HistoryCard({ session: s, versions, sel
             {f.adverseEvents.map((a) => ` · ${a.serious ? 'SERIOUS ' : ''}${a.description} (${a.severity}, ${a.relatedness.replace('_', ' ')})`).join('')}
           </div>
         ))}
-        {s.status === 'signed' && s.followUps.length === 0 && (
+        {s.status === 'signed' && (
           <button type="button" className="small-button" onClick={() => onFollowUp(s)} data-testid="add-followup">
-            Record follow-up
+            {s.followUps.length === 0 ? 'Record follow-up' : 'Another follow-up'}
           </button>
         )}
       </div>

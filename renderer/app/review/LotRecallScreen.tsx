@@ -57,6 +57,7 @@ export function LotRecallScreen({ nav }: { nav: Nav }) {
   }
 
   const patients = new Set(recall?.rows.map((r) => r.patientId) ?? []).size;
+  const sessions = new Set(recall?.rows.map((r) => r.sessionId) ?? []).size;
   return (
     <main className="screen lot-recall">
       <div className="screen-head">
@@ -74,7 +75,7 @@ export function LotRecallScreen({ nav }: { nav: Nav }) {
         <p data-testid="lot-summary">
           {recall.rows.length === 0
             ? `No vial with a lot starting “${recall.prefix}”.`
-            : `${recall.rows.length} vial${recall.rows.length === 1 ? '' : 's'} in ${new Set(recall.rows.map((r) => r.sessionId)).size} session${recall.rows.length === 1 ? '' : 's'} of ${patients} patient${patients === 1 ? '' : 's'}.`}
+            : `${recall.rows.length} vial${recall.rows.length === 1 ? '' : 's'} in ${sessions} session${sessions === 1 ? '' : 's'} of ${patients} patient${patients === 1 ? '' : 's'}.`}
           {recall.truncated && ' Only the first 500 are listed: type more of the lot number.'}
         </p>
       )}
