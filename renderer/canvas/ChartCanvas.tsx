@@ -150,8 +150,12 @@ export function ChartCanvas(props: ChartCanvasProps) {
     marker.position(at);
     marker.visible(true);
     label.position({ x: at.x + MARKER_RADIUS_PX + 6, y: at.y - MARKER_RADIUS_PX - 22 });
-    text.text(over ? `${muscleName(over.muscleId)} ${over.side === 'midline' ? '' : over.side === 'left' ? 'L' : 'R'}${changed ? ' (new muscle)' : ''}` : 'Not on a muscle: it will stay where it was');
-    text.fill(changed ? palette.siteSelected : palette.siteLabel);
+    const name = over ? `${muscleName(over.muscleId)} ${over.side === 'midline' ? '' : over.side === 'left' ? 'L' : 'R'}${changed ? ' (new muscle)' : ''}` : 'Not on a muscle: it will stay where it was';
+    // Text is measured again whenever it is set: only when the muscle under the marker changes.
+    if (text.text() !== name) {
+      text.text(name);
+      text.fill(changed ? palette.siteSelected : palette.siteLabel);
+    }
     label.visible(true);
     layer.batchDraw();
     const key = over ? `${over.muscleId}|${over.side}` : '';
@@ -169,7 +173,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
     setDragging(null);
   }
 
-  const gestures = useCanvasGestures(containerRef, {
+  useCanvasGestures(containerRef, {
     viewport: () => vp,
     camera: () => camera,
     diagram: view,
@@ -226,7 +230,6 @@ export function ChartCanvas(props: ChartCanvasProps) {
       data-scale={vp.scale.toFixed(4)}
       data-offset={`${vp.offsetX.toFixed(2)},${vp.offsetY.toFixed(2)}`}
       data-hidden-labels={hiddenLabels}
-      {...gestures}
     >
       <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
         <Layer listening={false} x={vp.offsetX} y={vp.offsetY} scaleX={vp.scale} scaleY={vp.scale}>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Point } from '../../shared/atlas/types.ts';
 import { isDrag, LONG_PRESS_MS, MARKER_HIT_PX, nearestMarker } from './gesture.ts';
 import { toDiagram, zoomAround, type Camera, type Viewport } from './viewport.ts';
@@ -29,7 +29,9 @@ interface Press {
   pointerId: number;
   type: string;
   start: Point;
-  /** The marker under the press (select mode), picked up when the press slides or is held. */
+  /** The canvas's box when the press began (read once, not on every move). */
+  box: DOMRect;
+  /** The marker under the press, picked up when the press slides (select mode) or is held (place mode). */
   site: string | null;
   phase: 'pending' | 'pan' | 'drag';
   additive: boolean;
@@ -42,8 +44,7 @@ interface Pinch {
   startCamera: Camera;
 }
 
-function local(e: { clientX: number; clientY: number }, el: HTMLElement): Point {
-  const box = el.getBoundingClientRect();
+function local(e: { clientX: number; clientY: number }, box: DOMRect): Point {
   return { x: e.clientX - box.left, y: e.clientY - box.top };
 }
 
@@ -51,153 +52,153 @@ function local(e: { clientX: number; clientY: number }, el: HTMLElement): Point 
  * Pointer, pen, touch and wheel on the chart: a press that slides less than its tolerance is a tap (it places, or
  * selects in select mode) at the point where it went down; more, and it pans the diagram, or moves the marker it
  * started on (select mode, or a long press on a marker). Two fingers pinch-zoom; the wheel zooms around the pointer.
+ * Native listeners: a moving marker costs no React event per move.
  */
-export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, target: GestureTarget) {
+export function useCanvasGestures(container: RefObject<HTMLDivElement | null>, target: GestureTarget): void {
   const t = useRef(target);
   // The handlers run after render: they read the latest target, set once the render is committed.
   useLayoutEffect(() => {
     t.current = target;
   });
-  const press = useRef<Press | null>(null);
-  const pointers = useRef(new Map<number, Point>());
-  const pinch = useRef<Pinch | null>(null);
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {
     const el = container.current;
     if (!el) return;
+    let press: Press | null = null;
+    const pointers = new Map<number, Point>();
+    let pinch: Pinch | null = null;
+    let box = el.getBoundingClientRect();
+
+    function startDrag(p: Press): boolean {
+      if (!p.site || !t.current.canMove()) return false;
+      p.phase = 'drag';
+      t.current.dragStart(p.site, toDiagram(p.start, t.current.viewport()));
+      return true;
+    }
+
+    function onDown(e: PointerEvent) {
+      if (e.button !== 0 && e.pointerType === 'mouse') return;
+      try {
+        // Keeps the press ours when a pen or finger slides off the canvas edge.
+        el?.setPointerCapture(e.pointerId);
+      } catch {
+        // A synthetic or already-released pointer cannot be captured; the press still works inside the canvas.
+      }
+      box = (el as HTMLElement).getBoundingClientRect();
+      const at = local(e, box);
+      pointers.set(e.pointerId, at);
+      if (pointers.size === 2) {
+        // A second finger: pinch zoom; the first finger's press is no longer a tap.
+        if (press?.timer) window.clearTimeout(press.timer);
+        if (press?.phase === 'drag') t.current.dragCancel();
+        t.current.previewPan(null);
+        press = null;
+        const [a, b] = [...pointers.values()] as [Point, Point];
+        pinch = { startDistance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), startMid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, startCamera: t.current.camera() };
+        return;
+      }
+      if (pointers.size > 2) return;
+      const marker = nearestMarker(t.current.markers(), at, MARKER_HIT_PX);
+      const p: Press = {
+        pointerId: e.pointerId, type: e.pointerType, start: at, box, site: marker?.id ?? null, phase: 'pending',
+        additive: e.shiftKey || e.ctrlKey || e.metaKey, timer: null,
+      };
+      // In place mode a marker is picked up only by holding the press on it: a quick press places beside it.
+      if (p.site && t.current.mode() === 'place') {
+        p.timer = window.setTimeout(() => {
+          if (press === p && p.phase === 'pending') startDrag(p);
+        }, LONG_PRESS_MS);
+      }
+      press = p;
+    }
+
+    function onMove(e: PointerEvent) {
+      const p = press;
+      if (pinch && pointers.size >= 2) {
+        pointers.set(e.pointerId, local(e, box));
+        const [a, b] = [...pointers.values()] as [Point, Point];
+        const distance = Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
+        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+        const zoomed = zoomAround(t.current.diagram, t.current.size(), pinch.startCamera, pinch.startMid, (pinch.startCamera.zoom * distance) / pinch.startDistance);
+        t.current.setCamera({ zoom: zoomed.zoom, pan: { x: zoomed.pan.x + mid.x - pinch.startMid.x, y: zoomed.pan.y + mid.y - pinch.startMid.y } });
+        return;
+      }
+      if (!p || p.pointerId !== e.pointerId) {
+        if (e.pointerType === 'mouse' || e.pointerType === 'pen') t.current.hover(toDiagram(local(e, (el as HTMLElement).getBoundingClientRect()), t.current.viewport()));
+        return;
+      }
+      const at = local(e, p.box);
+      if (p.phase === 'pending' && isDrag(p.start, at, p.type)) {
+        if (p.timer) window.clearTimeout(p.timer);
+        p.timer = null;
+        const picked = t.current.mode() === 'select' && startDrag(p);
+        if (!picked) p.phase = 'pan';
+      }
+      if (p.phase === 'pan') t.current.previewPan({ x: at.x - p.start.x, y: at.y - p.start.y });
+      else if (p.phase === 'drag') t.current.dragMove(toDiagram(at, t.current.viewport()));
+    }
+
+    function finish(e: PointerEvent, cancelled: boolean) {
+      pointers.delete(e.pointerId);
+      if (pinch) {
+        if (pointers.size < 2) pinch = null;
+        return;
+      }
+      const p = press;
+      if (!p || p.pointerId !== e.pointerId) return;
+      press = null;
+      if (p.timer) window.clearTimeout(p.timer);
+      const at = local(e, p.box);
+      const g = t.current;
+      if (p.phase === 'pan') {
+        const camera = g.camera();
+        g.previewPan(null);
+        if (!cancelled) g.setCamera({ zoom: camera.zoom, pan: { x: camera.pan.x + at.x - p.start.x, y: camera.pan.y + at.y - p.start.y } });
+      } else if (p.phase === 'drag') {
+        if (cancelled) g.dragCancel();
+        else g.dragEnd(toDiagram(at, g.viewport()));
+      } else if (!cancelled) {
+        // A tap lands where the press went down, not where a pen or finger slid to.
+        g.tap(toDiagram(p.start, g.viewport()), p.site, p.additive);
+      }
+    }
+
+    const onUp = (e: PointerEvent) => finish(e, false);
+    const onCancel = (e: PointerEvent) => finish(e, true);
+    const onLeave = () => {
+      if (!press) t.current.hover(null);
+    };
+    // Wheel zoom needs a non-passive listener to keep the page from scrolling.
     function onWheel(e: WheelEvent) {
       e.preventDefault();
-      const at = local(e, el as HTMLElement);
+      const at = local(e, (el as HTMLElement).getBoundingClientRect());
       const g = t.current;
       const camera = g.camera();
       const factor = Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015));
       g.setCamera(zoomAround(g.diagram, g.size(), camera, at, camera.zoom * factor));
     }
-    el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
-  }, [container]);
-
-  // Escape while moving a marker puts it back.
-  useEffect(() => {
+    // Escape while moving a marker puts it back.
     function onKey(e: KeyboardEvent) {
-      if (e.key !== 'Escape' || press.current?.phase !== 'drag') return;
-      press.current = null;
+      if (e.key !== 'Escape' || press?.phase !== 'drag') return;
+      press = null;
       t.current.dragCancel();
     }
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('pointercancel', onCancel);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('wheel', onWheel, { passive: false });
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  function startDrag(p: Press) {
-    if (!p.site || !t.current.canMove()) return false;
-    p.phase = 'drag';
-    t.current.dragStart(p.site, toDiagram(p.start, t.current.viewport()));
-    return true;
-  }
-
-  function onPointerDown(e: ReactPointerEvent<HTMLDivElement>) {
-    if (e.button !== 0 && e.pointerType === 'mouse') return;
-    const el = e.currentTarget;
-    try {
-      // Keeps the press ours when a pen or finger slides off the canvas edge.
-      el.setPointerCapture(e.pointerId);
-    } catch {
-      // A synthetic or already-released pointer cannot be captured; the press still works inside the canvas.
-    }
-    const at = local(e, el);
-    pointers.current.set(e.pointerId, at);
-    if (pointers.current.size === 2) {
-      // A second finger: pinch zoom; the first finger's press is no longer a tap.
-      if (press.current?.timer) window.clearTimeout(press.current.timer);
-      if (press.current?.phase === 'drag') t.current.dragCancel();
-      t.current.previewPan(null);
-      press.current = null;
-      const [a, b] = [...pointers.current.values()] as [Point, Point];
-      pinch.current = { startDistance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), startMid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, startCamera: t.current.camera() };
-      return;
-    }
-    if (pointers.current.size > 2) return;
-    const marker = nearestMarker(t.current.markers(), at, MARKER_HIT_PX);
-    const p: Press = {
-      pointerId: e.pointerId,
-      type: e.pointerType,
-      start: at,
-      site: marker?.id ?? null,
-      phase: 'pending',
-      additive: e.shiftKey || e.ctrlKey || e.metaKey,
-      timer: null,
+    return () => {
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('pointercancel', onCancel);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('wheel', onWheel);
+      window.removeEventListener('keydown', onKey);
+      if (press?.timer) window.clearTimeout(press.timer);
     };
-    // In place mode a marker is picked up only by holding the press on it: a quick press places beside it.
-    if (p.site && t.current.mode() === 'place') {
-      p.timer = window.setTimeout(() => {
-        if (press.current === p && p.phase === 'pending') startDrag(p);
-      }, LONG_PRESS_MS);
-    }
-    press.current = p;
-  }
-
-  function onPointerMove(e: ReactPointerEvent<HTMLDivElement>) {
-    const el = e.currentTarget;
-    const at = local(e, el);
-    if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, at);
-    const pz = pinch.current;
-    if (pz && pointers.current.size >= 2) {
-      const [a, b] = [...pointers.current.values()] as [Point, Point];
-      const distance = Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      const zoomed = zoomAround(t.current.diagram, t.current.size(), pz.startCamera, pz.startMid, (pz.startCamera.zoom * distance) / pz.startDistance);
-      t.current.setCamera({ zoom: zoomed.zoom, pan: { x: zoomed.pan.x + mid.x - pz.startMid.x, y: zoomed.pan.y + mid.y - pz.startMid.y } });
-      return;
-    }
-    const p = press.current;
-    if (!p || p.pointerId !== e.pointerId) {
-      if (e.pointerType === 'mouse' || e.pointerType === 'pen') t.current.hover(toDiagram(at, t.current.viewport()));
-      return;
-    }
-    if (p.phase === 'pending' && isDrag(p.start, at, p.type)) {
-      if (p.timer) window.clearTimeout(p.timer);
-      p.timer = null;
-      const picked = t.current.mode() === 'select' && startDrag(p);
-      if (!picked) p.phase = 'pan';
-    }
-    if (p.phase === 'pan') t.current.previewPan({ x: at.x - p.start.x, y: at.y - p.start.y });
-    else if (p.phase === 'drag') t.current.dragMove(toDiagram(at, t.current.viewport()));
-  }
-
-  function finish(e: ReactPointerEvent<HTMLDivElement>, cancelled: boolean) {
-    pointers.current.delete(e.pointerId);
-    if (pinch.current) {
-      if (pointers.current.size < 2) pinch.current = null;
-      return;
-    }
-    const p = press.current;
-    if (!p || p.pointerId !== e.pointerId) return;
-    press.current = null;
-    if (p.timer) window.clearTimeout(p.timer);
-    const at = local(e, e.currentTarget);
-    const g = t.current;
-    if (p.phase === 'pan') {
-      const camera = g.camera();
-      g.previewPan(null);
-      if (!cancelled) g.setCamera({ zoom: camera.zoom, pan: { x: camera.pan.x + at.x - p.start.x, y: camera.pan.y + at.y - p.start.y } });
-    } else if (p.phase === 'drag') {
-      if (cancelled) g.dragCancel();
-      else g.dragEnd(toDiagram(at, g.viewport()));
-    } else if (!cancelled) {
-      // A tap lands where the press went down, not where a pen or finger slid to.
-      g.tap(toDiagram(p.start, g.viewport()), p.site, p.additive);
-    }
-  }
-
-  return {
-    onPointerDown,
-    onPointerMove,
-    onPointerUp: (e: ReactPointerEvent<HTMLDivElement>) => finish(e, false),
-    onPointerCancel: (e: ReactPointerEvent<HTMLDivElement>) => finish(e, true),
-    onPointerLeave: (e: ReactPointerEvent<HTMLDivElement>) => {
-      if (!press.current) t.current.hover(null);
-      void e;
-    },
-  };
+  }, [container]);
 }

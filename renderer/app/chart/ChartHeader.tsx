@@ -7,9 +7,10 @@ import { SignOrAmend } from '../session/SignOrAmend.tsx';
 import type { SessionDerived } from '../../../shared/rules/types.ts';
 import { useMenuCommand } from '../app-events.ts';
 import { SummaryDialog } from '../export/SummaryDialog.tsx';
+import { DiscardDraft } from './DiscardDraft.tsx';
 
 /** Whose chart, which session and its state; signing or amending; the way back. */
-export function ChartHeader({ patient, session, nav, onSigned, derived }: { patient: Patient; session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void; derived: SessionDerived | null }) {
+export function ChartHeader({ patient, session, nav, onSigned, derived, siteCount }: { patient: Patient; session: SessionDetail; nav: Nav; onSigned: (s: SessionDetail) => void; derived: SessionDerived | null; siteCount?: number }) {
   const readOnly = session.status !== 'draft';
   const [summaryOpen, setSummaryOpen] = useState(false);
   // File → Print Summary (Ctrl/Cmd+P) opens the summary of the session on screen.
@@ -34,6 +35,7 @@ export function ChartHeader({ patient, session, nav, onSigned, derived }: { pati
           <button type="button" onClick={() => nav.go({ screen: 'patient', patientId: patient.id })}>
             Back to patient
           </button>
+          <DiscardDraft session={session} siteCount={siteCount ?? session.sites.length} nav={nav} />
         </div>
       </div>
       {summaryOpen && <SummaryDialog key={`${session.id}-${session.status}`} sessionId={session.id} signed={session.status === 'signed'} onClose={() => setSummaryOpen(false)} />}

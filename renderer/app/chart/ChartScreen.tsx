@@ -141,7 +141,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
 
   return (
     <main className="chart">
-      <ChartHeader patient={patient} session={session} nav={nav} onSigned={setSession} derived={checks.derived} />
+      <ChartHeader patient={patient} session={session} nav={nav} onSigned={setSession} derived={checks.derived} siteCount={editor.sites.length} />
       <RecoveredBanner
         draft={c.recovered}
         sites={editor.sites}

@@ -8,9 +8,9 @@ import { useSettings } from '../settings-context.tsx';
 import { formatDate } from '../format.ts';
 import { useAction } from './useAsync.ts';
 import { WeightField } from './WeightField.tsx';
-import { MuscleGrades } from '../review/MuscleGrades.tsx';
 import { fieldDraft, saveField } from '../chart/drafts.ts';
 import { useEarlierDilution } from './earlier-dilution.ts';
+import { OwnTemplates } from './OwnTemplates.tsx';
 import { MuscleGrades } from '../review/MuscleGrades.tsx';
 
 const GUIDANCE: Array<{ id: Exclude<Guidance, 'none'>; label: string }> = [
@@ -29,6 +29,7 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
   const client = useClient();
   const { error, run } = useAction();
   const readOnly = session.status !== 'draft';
+  const [templatesSaved, setTemplatesSaved] = useState(0);
   const reload = async () => onChange(await client.session.get({ id: session.id }));
   const update = (fields: Omit<Parameters<typeof client.session.update>[0], 'id'>) =>
     run(async () => onChange(await client.session.update({ id: session.id, ...fields })));
@@ -135,8 +136,6 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
 
       <MuscleGrades session={session} />
 
-      <MuscleGrades session={session} />
-
       <section>
         <h3>Adverse events</h3>
         {session.adverseEvents.length === 0 && <p className="muted small">None recorded.</p>}
@@ -158,7 +157,8 @@ export function SessionDetailsPanel({ session, onChange }: SessionDetailsPanelPr
 
       <section>
         <h3>Reuse this map</h3>
-        <SaveTemplateForm sessionId={session.id} />
+        <SaveTemplateForm sessionId={session.id} onSaved={() => setTemplatesSaved((n) => n + 1)} />
+        <OwnTemplates indication={session.indication} refreshKey={templatesSaved} />
       </section>
     </div>
   );
@@ -285,7 +285,7 @@ function NotesForm({ session, readOnly, onSave }: { session: SessionDetail; read
 }
 
 /** Saves this session's sites as one of the clinician's own templates, to start later sessions from. */
-function SaveTemplateForm({ sessionId }: { sessionId: string }) {
+function SaveTemplateForm({ sessionId, onSaved }: { sessionId: string; onSaved?: () => void }) {
   const client = useClient();
   const { busy, error, run } = useAction();
   const [name, setName] = useState('');
@@ -295,6 +295,7 @@ function SaveTemplateForm({ sessionId }: { sessionId: string }) {
     const t = await run(() => client.template.saveFromSession({ sessionId, name }));
     if (t) {
       setSaved(`Saved “${t.name}” (${t.sites.length} sites).`);
+      onSaved?.();
       setName('');
     }
   }
