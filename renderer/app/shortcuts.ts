@@ -39,6 +39,8 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['M'], action: 'Mirror the selected sites to the other side' },
       { keys: ['P'], or: ['S'], action: 'Place sites, or select and move them' },
       { keys: ['+'], or: ['−'], action: 'Zoom the diagram in or out (0: whole diagram)' },
+      { keys: ['↑'], or: ['↓'], action: 'In a units field: one step more or less (0.25 U on eyelids)' },
+      { keys: ['Enter'], action: 'In "Place by name": place a site in the muscle chosen in the list (typing only filters)' },
     ],
   },
 ];
