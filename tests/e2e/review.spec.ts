@@ -104,8 +104,9 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await page.getByRole('button', { name: 'Back to patient' }).click();
 
   // Compare the latest with the one three visits before.
-  await cards.nth(0).getByTestId('compare-pick').check();
-  await cards.nth(2).getByTestId('compare-pick').check();
+  await cards.nth(0).getByTestId('compare-pick').click();
+  await cards.nth(2).getByTestId('compare-pick').click();
+  await expect(cards.nth(2).getByTestId('compare-pick')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('compare-selected').click();
   const rows = page.getByTestId('compare-row');
   await expect(rows).toHaveCount(3);

@@ -29,9 +29,10 @@ export const HistoryCard = memo(function HistoryCard({ session: s, versions, sel
         <span className="muted small" data-testid="history-interval">
           {s.daysSincePrevious === null ? (s.amendsSessionId && s.status === 'draft' ? 'amendment in progress' : 'first recorded') : `${intervalText(s.daysSincePrevious)} since previous`}
         </span>
-        <label className="toggle small">
-          <input type="checkbox" checked={selected} onChange={(e) => onSelect(s.id, e.target.checked)} data-testid="compare-pick" /> compare
-        </label>
+        {/* A toggle button, not a checkbox: a hundred inputs cost more to create than the rest of the card. */}
+        <button type="button" className={selected ? 'compare-pick picked' : 'compare-pick'} aria-pressed={selected} onClick={() => onSelect(s.id, !selected)} data-testid="compare-pick">
+          {selected ? '✓ to compare' : 'Compare'}
+        </button>
         <SummaryButton sessionId={s.id} signed={s.status === 'signed'} label="Summary…" />
       </div>
       <div className="history-what">
