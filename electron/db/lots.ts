@@ -68,3 +68,26 @@ export function sessionsContents(db: Database.Database, sessionIds: readonly str
   }
   return out;
 }
+
+/**
+ * Units drawn from each vial as stored at signing (SessionDerived.vials.byVial), read inside SQLite for the
+ * given sessions, so a recall over hundreds of signed sessions parses no stored document whole. Sessions
+ * without stored figures (drafts, sessions signed before figures were stored) are absent.
+ */
+export function storedVialUse(db: Database.Database, sessionIds: readonly string[]): { used: Map<string, number>; sessions: Set<string> } {
+  const rows = statement<[string], { session_id: string; vial_id: string | null; used: number | null }>(
+    db,
+    `SELECT d.session_id, json_extract(b.value, '$.vialId') AS vial_id, json_extract(b.value, '$.usedUnits') AS used
+       FROM session_derived d
+       JOIN sessions s ON s.id = d.session_id AND s.status = 'signed'
+       LEFT JOIN json_each(d.derived, '$.vials.byVial') b
+      WHERE d.session_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...new Set(sessionIds)]));
+  const used = new Map<string, number>();
+  const sessions = new Set<string>();
+  for (const r of rows) {
+    sessions.add(r.session_id);
+    if (r.vial_id !== null && r.used !== null) used.set(r.vial_id, r.used);
+  }
+  return { used, sessions };
+}

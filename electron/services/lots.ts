@@ -5,7 +5,7 @@ import { sumUnits } from '../../shared/domain/values.ts';
 import { indicationLabel } from '../../shared/indications.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { toCsv, type CsvColumn } from '../export/csv/csv.ts';
-import { sessionsContents, vialsByLotPrefix } from '../db/lots.ts';
+import { sessionsContents, storedVialUse, vialsByLotPrefix } from '../db/lots.ts';
 import type { ServiceContext } from './context.ts';
 import { deriveSessionView } from './derive.ts';
 
@@ -24,8 +24,11 @@ export function lotRecall(ctx: ServiceContext, input: { prefix: string; limit?: 
     const vials = vialsByLotPrefix(ctx.db, prefix, limit + 1);
     const listed = vials.slice(0, limit);
     const contents = sessionsContents(ctx.db, listed.map((v) => v.sessionId));
-    const allocation = new Map<string, number>();
+    // Signed sessions answer from the figures stored at signing (read in SQL); the others are derived live.
+    const stored = storedVialUse(ctx.db, listed.map((v) => v.sessionId));
+    const allocation = new Map(stored.used);
     for (const sessionId of new Set(listed.map((v) => v.sessionId))) {
+      if (stored.sessions.has(sessionId)) continue;
       for (const b of deriveSessionView(ctx, { sessionId }).vials.byVial) allocation.set(b.vialId, b.usedUnits);
     }
     const rows: LotRecallRow[] = listed.map((v) => {

@@ -188,10 +188,13 @@ describe('lot recall', () => {
     await session(other, '2026-07-01', [['sternocleidomastoid', 'left', 30]], { lots: [['c7781b', 100]] });
     await session(other, '2026-09-20', [['sternocleidomastoid', 'left', 30]], { lots: [['X1', 100]] });
 
+    // A draft is derived live (signed sessions answer from the figures stored at signing).
+    await session(other, '2026-11-29', [['sternocleidomastoid', 'left', 12.5]], { lots: [['C7781C', 50]], sign: false });
     const recall = await b.call<LotRecall>('lot:search', { prefix: ' c778 ' });
-    expect(recall.rows.map((r) => [r.lot, r.mrn, r.unitsFromVial, r.sessionUnits])).toEqual([
-      ['C7781A', 'CD-100', 100, 100],
-      ['c7781b', 'CD-200', 30, 30],
+    expect(recall.rows.map((r) => [r.lot, r.mrn, r.unitsFromVial, r.sessionUnits, r.status])).toEqual([
+      ['C7781A', 'CD-100', 100, 100, 'signed'],
+      ['c7781b', 'CD-200', 30, 30, 'signed'],
+      ['C7781C', 'CD-200', 12.5, 12.5, 'draft'],
     ]);
     expect(recall.rows[0]).toMatchObject({ sessionId: one.id, otherLots: ['D2000'], siteCount: 2 });
     expect(recall.truncated).toBe(false);
@@ -201,7 +204,7 @@ describe('lot recall', () => {
     const csv = await b.call<{ fileName: string; csv: string; rows: number }>('lot:csv', { prefix: 'C778' });
     expect(csv.fileName).toBe('lot-recall-C778-2026-11-30.csv');
     const lines = csv.csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toContain('Units from this vial (U)');
     expect(lines[2]).toContain("'+DUBOIS, =cmd");
     await expect(b.call('lot:search', { prefix: '   ' })).rejects.toThrow(/first characters/);
