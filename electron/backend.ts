@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import type { Settings } from '../shared/domain/settings.ts';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
 import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups, type DataPaths } from './db/backup.ts';
-import { checkIntegrity, DamagedDatabaseError } from './db/integrity.ts';
+import { checkIntegrity, DamagedDatabaseError, type IntegrityResult } from './db/integrity.ts';
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
 import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
-import type { SpawnWorker } from './workers/run-task.ts';
+import { runTask, type SpawnWorker } from './workers/run-task.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
@@ -45,9 +45,19 @@ export interface BackendOptions {
    * window never freezes (main.ts: dist-electron/data-worker.cjs). Absent: they run in-process.
    */
   spawnWorker?: SpawnWorker;
+  /** Files larger than this get their page check after start, in the background (default FOREGROUND_CHECK_BYTES). */
+  foregroundCheckBytes?: number;
+  /**
+   * The background page check found damage: writing has been stopped (the connection is read-only from
+   * then on; nothing written before is lost) and the shell offers the newest good backup.
+   */
+  onDamage?: (err: DamagedDatabaseError) => void;
   /** Save dialogs, printing and PDF for the summary, CSV and FHIR exports (electron/shell/print.ts). */
   exportShell?: ExportShell;
 }
+
+/** Up to this size the page check runs before the app opens (about 0.25 s); larger files are checked after. */
+export const FOREGROUND_CHECK_BYTES = 64 * 1024 * 1024;
 
 /** True when backups or files set aside by a restore show that this folder held a record before. */
 export function hadRecord(paths: DataPaths): boolean {
@@ -66,6 +76,8 @@ export interface Backend {
    * or the copy failed (logged); never rejects.
    */
   startupBackup: Promise<BackupInfo | null>;
+  /** The page check: done before start for a small file; for a large one it resolves when the background check ends. */
+  integrityCheck: Promise<IntegrityResult>;
   /** What start did before opening (a restore finished, leftovers removed, a -wal set aside), for the user. */
   notices: RecoveryNotice[];
   /**
@@ -142,7 +154,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     throw new DamagedDatabaseError(paths.file, (err as Error).message, latestBackup());
   }
   // Checked before the daily backup, so a damaged file never pushes a good backup out of the rotation.
-  const integrity = checkIntegrity(opened.db);
+  // The page check reads the whole file: done here for a small file, after start (in the data worker) for a
+  // large one, so a ten-year database opens in under a second. The structure check is always done here.
+  const checkLater = (size ?? 0) > (options.foregroundCheckBytes ?? FOREGROUND_CHECK_BYTES);
+  const integrity = checkLater ? { ok: true, detail: 'checked after start' } : checkIntegrity(opened.db);
   const schema = integrity.ok ? checkSchema(opened.db, options.migrationsDir) : integrity;
   if (!schema.ok) {
     opened.db.close();
@@ -150,6 +165,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
   for (const n of notices) logError('start', new Error(n.message));
 
+  const damaged: { detail: string | null } = { detail: null };
+  const background = { checkLater, done: !checkLater };
   const ctx: ServiceContext = {
     db: opened.db,
     now,
@@ -179,6 +196,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     latestSchemaVersion: latestVersion(loadMigrations(options.migrationsDir)),
     migrationsDir: options.migrationsDir,
+    pageCheck: () => ({ inBackground: background.checkLater, done: background.done, damage: damaged.detail }),
     spawnWorker: options.spawnWorker ?? null,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     trust,
@@ -197,7 +215,27 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     ...(options.logError ? { logError: options.logError } : {}),
   });
   const automaticRetention = backups.retention('automatic');
-  const startupBackup = dailyBackup(ctx.db, paths.backupDir, now(), automaticRetention === undefined ? {} : { retention: automaticRetention })
+  const integrityCheck: Promise<IntegrityResult> = !checkLater
+    ? Promise.resolve(integrity)
+    : new Promise<void>((resolve) => setTimeout(resolve, 0)) // after start, whether or not a worker runs it
+        .then(() =>
+          runTask(options.spawnWorker ?? null, { task: 'check', databaseFile: paths.file, migrationsDir: options.migrationsDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }, () => undefined),
+        )
+        .catch((err: unknown): IntegrityResult => ({ ok: false, detail: `the check could not complete: ${(err as Error).message}` }))
+        .then((result) => {
+          background.done = true;
+          if (!result.ok) {
+            // Nothing more is written to a damaged file; what was written before stays in it (kept on restore).
+            damaged.detail = result.detail;
+            ctx.db.pragma('query_only = ON');
+            logError('background integrity check', new Error(result.detail));
+            options.onDamage?.(new DamagedDatabaseError(paths.file, result.detail, latestBackup()));
+          }
+          return result;
+        });
+  // The day's backup waits for the page check: a damaged file never pushes a good backup out of the rotation.
+  const startupBackup = integrityCheck
+    .then((result) => (result.ok ? dailyBackup(ctx.db, paths.backupDir, now(), automaticRetention === undefined ? {} : { retention: automaticRetention }) : null))
     .then((backup) => (backup ? backups.afterBackup(backup) : null))
     .catch((err: unknown) => {
       logError('startup backup', err);
@@ -211,6 +249,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     dispatch,
     info,
     startupBackup,
+    integrityCheck,
     notices,
     trust,
     close: () => {

@@ -52,6 +52,12 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       if (err instanceof Error && /database connection is not open/i.test(err.message)) {
         return { ok: false, error: { code: 'CONFLICT', message: 'The database is being restored or replaced. Nothing was changed; try again in a moment.' } };
       }
+      if (isSqliteError(err) && (err as { code?: string }).code?.startsWith('SQLITE_READONLY')) {
+        return {
+          ok: false,
+          error: { code: 'DATABASE', message: 'The database was found damaged, so nothing more is saved to it. Restore the latest good backup (Settings → Data and backups). Nothing was changed.' },
+        };
+      }
       if (err instanceof Error && err.message.includes('SIGNED_IMMUTABLE')) {
         return { ok: false, error: { code: 'SIGNED', message: 'This session is signed and cannot be changed. Record an amendment instead.' } };
       }

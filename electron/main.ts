@@ -11,7 +11,7 @@ import { registerIpc } from './ipc.ts';
 import { configureLog, errorLogger } from './logging.ts';
 import { electronNativeBinding } from './native.ts';
 import { installSecurity, isAppUrl } from './security.ts';
-import { startWithRecovery } from './shell/dialogs.ts';
+import { offerRecoveryWhileRunning, startWithRecovery } from './shell/dialogs.ts';
 import { sendAppEvent } from './shell/events.ts';
 import { fileDialogs } from './shell/file-dialogs.ts';
 import { installMenu } from './shell/menu.ts';
@@ -50,6 +50,12 @@ function backendOptions(): BackendOptions {
     logError,
     // Export, import and backup run in a worker thread on their own connection (bundled beside main.cjs).
     spawnWorker: (input) => new Worker(path.join(__dirname, 'data-worker.cjs'), { workerData: input }),
+    // The page check of a large file runs after start; if it finds damage, writing stops and a backup is offered.
+    onDamage: (err) =>
+      void offerRecoveryWhileRunning(err, backendOptions(), () => backend?.close(), () => {
+        app.relaunch();
+        app.exit(0);
+      }, logError),
     chooseExportFile: dialogs.chooseExportFile,
     chooseImportFile: dialogs.chooseImportFile,
     chooseBackupFolder: dialogs.chooseBackupFolder,

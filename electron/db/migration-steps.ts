@@ -24,12 +24,19 @@ function sealRecordWrittenBefore(db: Database.Database): void {
   }
   const signed = db.prepare("SELECT id FROM sessions WHERE status = 'signed' AND seal IS NULL").pluck().all() as string[];
   if (signed.length === 0) return;
-  // Signed sessions are frozen: the guard is lifted for these statements only, inside the migration.
-  const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sessions_signed_no_update'").pluck().get() as string;
-  db.exec('DROP TRIGGER sessions_signed_no_update');
+  // Signed sessions are frozen: the guard is lifted for these statements only, inside the migration. The
+  // per-row audit trigger too: a ten-year clinic would get one full row image per session (about 150 MB);
+  // one entry records the backfill instead.
+  const lifted = db
+    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('sessions_signed_no_update', 'sessions_audit_update')")
+    .all();
+  for (const t of lifted) db.exec(`DROP TRIGGER ${t.name}`);
   const store = db.prepare('UPDATE sessions SET seal = ? WHERE id = ?');
   for (const id of signed) store.run(currentSeal(db, id) ?? null, id);
-  db.exec(guard);
+  for (const t of lifted) db.exec(t.sql);
+  db.prepare(
+    "INSERT INTO audit_log (at, author, action, entity, entity_id, before, after) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration 0060', 'update', 'migration', '0060', NULL, ?)",
+  ).run(JSON.stringify({ sealed: signed.length, note: 'sessions signed before seals existed, sealed as they stood at this migration' }));
 }
 
 /** 0061: search columns normalised as the app normalises (accents removed), for rows saved before 0020. */

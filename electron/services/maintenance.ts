@@ -24,6 +24,8 @@ export interface MaintenanceDeps {
   migrationsDir: string;
   /** The record's verification (audit chain, seals). */
   trust: TrustMonitor;
+  /** The page check of a large file runs after start in the background: its state (see backend.ts). */
+  pageCheck?: () => { inBackground: boolean; done: boolean; damage: string | null };
   /** Opens paths.file exactly as at start (pragmas, audit functions, migrations). */
   reopen: () => Promise<OpenedDatabase>;
   /** Called after a restore swapped ctx.db or an import filled it (e.g. to re-read the current clinician). */
@@ -44,7 +46,11 @@ export interface MaintenanceDeps {
 }
 
 export function health(deps: MaintenanceDeps): HealthInfo {
-  const integrity = checkIntegrity(deps.ctx.db);
+  // A large file is not read whole again on the main thread: its background check answers.
+  const page = deps.pageCheck?.();
+  const integrity = page?.inBackground
+    ? { ok: page.damage === null, detail: page.damage ?? (page.done ? 'ok' : 'being checked in the background') }
+    : checkIntegrity(deps.ctx.db);
   deps.trust.checkRecent();
   const trust = deps.trust.status();
   // The full pass is redone in the background when the last one is more than ten minutes old.

@@ -141,3 +141,38 @@ export async function startWithRecovery(options: BackendOptions, logFile: string
   }
   return backend;
 }
+
+/**
+ * The page check that runs after start (large files) found damage: writing has already stopped. Say so
+ * and offer the newest good backup; restoring closes the database, puts the backup in place (the damaged
+ * file kept in replaced/) and restarts the app.
+ */
+export async function offerRecoveryWhileRunning(
+  err: DamagedDatabaseError,
+  options: BackendOptions,
+  closeBackend: () => void,
+  restart: () => void,
+  log: (where: string, e: unknown) => void,
+): Promise<void> {
+  const backup = err.latestBackup;
+  const buttons = [...(backup ? [`Restore latest backup (${formatWhen(backup.createdAt)}) and restart`] : []), 'Keep reading (nothing more is saved)'];
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'ToxinMap',
+    message: 'The patient database was found damaged.',
+    detail:
+      `${err.detail.charAt(0).toUpperCase()}${err.detail.slice(1)}.\n\nNothing more is saved to this file; what was saved before is kept in it. ` +
+      (backup
+        ? `The latest good backup is from ${formatWhen(backup.createdAt)}; anything entered after that time will be missing from it. The damaged file is kept in ${path.join(path.dirname(err.file), 'replaced')}.`
+        : 'No usable backup was found. Do not delete the file; contact support.'),
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  if (!backup || response !== 0) return;
+  closeBackend();
+  const restored = replaceWithBackup(dataPaths(options.dataDirectory), backup.name, new Date(), options.migrationsDir);
+  log('restore after damage', new Error(`restored ${restored.restoredFrom}; damaged file kept at ${restored.replacedFileKeptAt ?? '(none)'}`));
+  restart();
+}

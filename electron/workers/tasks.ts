@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import DatabaseCtor from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { createBackup, type BackupKind } from '../db/backup.ts';
+import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';
 import { openDatabase } from '../db/open.ts';
 import { writeExportFile } from '../export/archive.ts';
 import type { ImportCounts } from '../export/importer.ts';
@@ -25,9 +26,16 @@ interface Common {
 export type TaskInput =
   | (Common & { task: 'export'; file: string; appVersion: string; exportedAt: string })
   | (Common & { task: 'import'; file: string; author: string })
-  | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number });
+  | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number })
+  | (Common & { task: 'check' });
 
-export type TaskOutput<T extends TaskInput['task']> = T extends 'export' ? { rows: number } : T extends 'import' ? ImportCounts : BackupInfo;
+export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
+  ? { rows: number }
+  : T extends 'import'
+    ? ImportCounts
+    : T extends 'check'
+      ? IntegrityResult
+      : BackupInfo;
 
 function readOnly(input: Common): Database.Database {
   return new DatabaseCtor(input.databaseFile, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
@@ -54,6 +62,16 @@ export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) 
         return await importExportFile(opened.db, opened.audit, input.file, (p) => progress({ phase: `Reading and checking (${p.rows} rows)`, done: p.done, total: p.total }));
       } finally {
         opened.db.close();
+      }
+    }
+    case 'check': {
+      // The full page check of a large file, after start, off the main thread (read-only connection).
+      const db = readOnly(input);
+      try {
+        progress({ phase: 'Checking every page', done: 0, total: 0 });
+        return checkIntegrity(db);
+      } finally {
+        db.close();
       }
     }
     case 'backup': {

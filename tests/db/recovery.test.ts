@@ -256,3 +256,36 @@ describe('replaced/', () => {
     expect(removed.every((n) => stamps.slice(5).some((s) => n.startsWith(s)))).toBe(true);
   });
 });
+
+describe('a large file', () => {
+  it('opens before its page check, which runs after start: damage then stops writing and offers the backup', async () => {
+    const { backup } = await clinic(40);
+    const paths = dataPaths(dir);
+    // Damage a page of the patients table; the structure (schema) stays readable.
+    const probe = new Database(paths.file, { readonly: true });
+    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").pluck().get() as number;
+    probe.close();
+    const fd = fs.openSync(paths.file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, (root - 1) * 4096);
+    fs.closeSync(fd);
+    let offered: DamagedDatabaseError | null = null;
+    const b = await startBackend({
+      dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', foregroundCheckBytes: 0,
+      onDamage: (err) => {
+        offered = err;
+      },
+    });
+    open.push(b);
+    const check = await b.integrityCheck;
+    expect(check.ok).toBe(false);
+    expect((offered as DamagedDatabaseError | null)?.latestBackup?.name).toBe(backup.name);
+    // Nothing more is written; reading goes on; the health check says so.
+    const write = await b.dispatch('patient:create', { mrn: 'AFTER', familyName: 'After', givenName: 'Damage', birthDate: '1970-01-01' });
+    expect(write).toMatchObject({ ok: false, error: { code: 'DATABASE', message: expect.stringMatching(/found damaged, so nothing more is saved/) } });
+    expect((await b.dispatch('patient:search', { query: 'MRN1' })).ok).toBe(true);
+    const health = await b.dispatch('app:health', {});
+    expect(health).toMatchObject({ ok: true, value: { integrity: 'damaged' } });
+    // A damaged file is never backed up over good backups.
+    expect(await b.startupBackup).toBeNull();
+  });
+});
