@@ -4,7 +4,7 @@ import { placePatternSites } from '../../../shared/clinical/pattern-placement.ts
 import { familiesFor, findPattern } from '../../../shared/clinical/patterns.ts';
 import { sessionConcentration } from '../../../shared/clinical/products.ts';
 import { unitsStep } from '../../../shared/clinical/units-step.ts';
-import type { Patient, SessionDetail, SessionPattern, Site } from '../../../shared/domain/types.ts';
+import type { Patient, SessionDetail, SessionPattern, Site, Template } from '../../../shared/domain/types.ts';
 import { errorMessage } from '../../api.ts';
 import { ChartCanvas } from '../../canvas/ChartCanvas.tsx';
 import { useCanvasPalette } from '../../canvas/palette.ts';
@@ -26,6 +26,7 @@ import { muscleOptions } from './MusclePicker.tsx';
 import { PatternDialog, type PatternAcceptance } from './patterns/PatternDialog.tsx';
 import { usePreviousMap } from './previous-map.ts';
 import { RecoveredBanner } from './RecoveredBanner.tsx';
+import { AddTemplate } from './AddTemplate.tsx';
 import { sideLabel } from './site-text.ts';
 import { SitePanel } from './SitePanel.tsx';
 import { newSite, useCharting } from './useCharting.ts';
@@ -87,7 +88,8 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
   const viewSites = editor.sites.filter((s) => s.viewId === view.id);
   const copyForward = useMemo(() => (earlier ? compareWithEarlier(editor.sites, earlier.sites) : null), [earlier, editor.sites]);
   const markerRing = useCallback((s: Site) => statusRing(copyForward?.status.get(s.id), { changed: palette.highlight, added: palette.siteDeep }), [copyForward, palette]);
-  const options = useMemo(() => muscleOptions(view, c.showDeep), [view, c.showDeep]);
+  const { views: viewIds, viewFor } = c;
+  const options = useMemo(() => muscleOptions(viewIds.flatMap((id) => viewFor(id) ?? []), view.id), [viewIds, viewFor, view.id]);
   const selectedSites = editor.sites.filter((s) => c.selection.includes(s.id));
   const pendingLocation = c.pending ? siteLocation(view, c.pending.point, c.pending.muscleId, c.pending.side) : null;
 
@@ -131,6 +133,17 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
       // Sites in deep muscles sit on their muscle only with the deep layer shown.
       if (sites.some(isDeepSite)) c.setShowDeep(true);
     }
+  }
+
+  async function addTemplate(t: Template) {
+    const at = new Date().toISOString();
+    const sites = t.sites.map((s) => newSite(session.id, at, { viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y, muscleId: s.muscleId, side: s.side, units: s.units, note: s.note }));
+    setPatternBusy(true);
+    if (await c.batch(`template “${t.name}”`, sites.map((site) => ({ kind: 'add', site })))) {
+      if (sites.some(isDeepSite)) c.setShowDeep(true);
+      if (!sites.some((s) => s.viewId === c.viewId) && sites[0]) c.setViewId(sites[0].viewId);
+    }
+    setPatternBusy(false);
   }
 
   function putBack(earlierSites: readonly Site[]) {
@@ -242,7 +255,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             moveNotice={c.moveNotice}
             muscleName={muscleName}
             muscleChoices={muscleChoices}
-            onPick={(o) => c.placeByMuscle(o.muscleId, o.side, o.regionId)}
+            onPick={(o) => c.placeByMuscle(o.muscleId, o.side, o.regionId, o.viewId)}
             onSelect={(site, additive) => {
               c.dispatch({ type: 'select', id: site.id, additive });
               if (site.viewId !== c.viewId) c.setViewId(site.viewId);
@@ -263,6 +276,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             }}
             onDismissMove={() => c.setMoveNotice(null)}
             onPutBack={putBack}
+            footer={readOnly ? null : <AddTemplate client={client} indications={indications} busy={patternBusy} onAdd={(t) => void addTemplate(t)} />}
           />
         </ChartSide>
       </div>

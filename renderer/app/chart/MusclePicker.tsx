@@ -4,8 +4,11 @@ import { shortLabel } from '../../canvas/AtlasShapes.tsx';
 import { sideLabel } from './site-text.ts';
 
 export interface MuscleOption {
-  /** The region the site goes into (a part, for muscles drawn in parts). */
+  /** The region the site goes into (a part, for muscles drawn in parts), and the diagram it is on. */
   regionId: string;
+  viewId: string;
+  /** Set when the diagram is not the one on screen: choosing the option shows it. */
+  viewTitle: string | null;
   muscleId: string;
   side: Side;
   location: string | null;
@@ -15,11 +18,15 @@ export interface MuscleOption {
   words: string[];
 }
 
-/** One option per muscle, side and part drawn on the view (deep ones only when shown), sorted by name. */
-export function muscleOptions(view: AtlasView, showDeep: boolean): MuscleOption[] {
+/**
+ * One option per muscle, side and part drawn on the session's diagrams, the one on screen first (a muscle drawn on
+ * several diagrams is offered on the first), superficial drawings before deep ones; sorted by name.
+ */
+export function muscleOptions(views: readonly AtlasView[], currentViewId: string): MuscleOption[] {
   const seen = new Map<string, MuscleOption>();
-  for (const r of view.regions) {
-    if (r.layer === 'deep' && !showDeep) continue;
+  const ordered = [...views.filter((v) => v.id === currentViewId), ...views.filter((v) => v.id !== currentViewId)];
+  const regions = [false, true].flatMap((deep) => ordered.flatMap((view) => view.regions.filter((r) => (r.layer === 'deep') === deep).map((r) => ({ view, r }))));
+  for (const { view, r } of regions) {
     const location = regionLocation(r);
     const key = `${r.muscleId}|${r.side}|${location ?? ''}`;
     if (seen.has(key)) continue;
@@ -28,6 +35,8 @@ export function muscleOptions(view: AtlasView, showDeep: boolean): MuscleOption[
     const text = `${name} ${shortLabel(r)} ${location ?? ''} ${r.muscleId.replace(/_/g, ' ')}`.toLowerCase();
     seen.set(key, {
       regionId: r.id,
+      viewId: view.id,
+      viewTitle: view.id === currentViewId ? null : view.title,
       muscleId: r.muscleId,
       side: r.side,
       location,
@@ -36,7 +45,10 @@ export function muscleOptions(view: AtlasView, showDeep: boolean): MuscleOption[
       words: [...new Set([...text.split(/[^a-z0-9.]+/).filter(Boolean), ...sideWords])],
     });
   }
-  return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label) || (a.location ?? '').localeCompare(b.location ?? ''));
+  // The diagram on screen first, then by name: "trap" finds the trapezius drawn here before one drawn elsewhere.
+  return [...seen.values()].sort(
+    (a, b) => Number(a.viewTitle !== null) - Number(b.viewTitle !== null) || a.label.localeCompare(b.label) || (a.location ?? '').localeCompare(b.location ?? ''),
+  );
 }
 
 /** Options whose words start with every typed word ("splen l", "scm r", "upper lid med"). */
@@ -134,8 +146,9 @@ export function MusclePicker({ options, onPick, disabled, inputRef }: MusclePick
               onClick={() => pick(o)}
             >
               {o.label}
-              {o.location && <span className="location">{o.location}</span>}
               {o.deep && <span className="badge deep">deep</span>}
+              {o.location && <span className="location">{o.location}</span>}
+              {o.viewTitle && <span className="location">on {o.viewTitle}</span>}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { Side } from '../../../shared/atlas/types.ts';
 import type { SessionPattern, Site } from '../../../shared/domain/types.ts';
 import { sumUnits } from '../../../shared/domain/values.ts';
@@ -46,6 +46,8 @@ export interface SitePanelProps {
   onUndoMove: () => void;
   onDismissMove: () => void;
   onPutBack: (sites: readonly Site[]) => void;
+  /** More ways to add sites, under the list (a template's sites). */
+  footer?: ReactNode;
 }
 
 /** The Sites tab: the site being placed, placing by name, the list of sites and their totals. */
@@ -149,6 +151,7 @@ export function SitePanel(props: SitePanelProps) {
           </tbody>
         </table>
       )}
+      {props.footer}
     </aside>
   );
 }

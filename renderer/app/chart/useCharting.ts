@@ -105,12 +105,16 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
   }
 
   /** Without a pointer (keyboard, or a muscle too small to hit): inside the named muscle, away from its other sites. */
-  function placeByMuscle(muscleId: string, side: Side, regionId?: string) {
+  function placeByMuscle(muscleId: string, side: Side, regionId?: string, onViewId?: string) {
     if (readOnly) return;
-    const region = (regionId && view.regions.find((r) => r.id === regionId)) || regionsOf(view, muscleId, side, showDeep)[0];
+    // A muscle of another diagram of the session: that diagram comes on screen with the site on it.
+    const target = (onViewId && viewFor(onViewId)) || view;
+    const region = (regionId && target.regions.find((r) => r.id === regionId)) || regionsOf(target, muscleId, side, showDeep)[0];
     if (!region) return;
     setHint(null);
-    const point = freePointInRegion(region, takenOn(view.id), spreadDistance(view));
+    if (target.id !== viewId) setViewId(target.id);
+    if (region.layer === 'deep') setShowDeep(true);
+    const point = freePointInRegion(region, takenOn(target.id), spreadDistance(target));
     dispatch({ type: 'place', pending: newPendingSite(point, { muscleId, side }, lastUnits) });
   }
 
