@@ -13,7 +13,8 @@ const FIELD_LABEL: Record<string, string> = {
 
 const ENTITY_LABEL: Record<string, string> = {
   sessions: 'Session', sites: 'Site', session_vials: 'Vial', outcome_scores: 'Score', adverse_events: 'Adverse event',
-  finding_acknowledgements: 'Acknowledgement',
+  finding_acknowledgements: 'Acknowledgement', follow_up_visits: 'Follow-up visit', follow_up_scores: 'Follow-up score',
+  follow_up_adverse_events: 'Adverse event at follow-up', muscle_scores: 'Muscle grade',
 };
 
 function show(v: unknown): string {
@@ -50,6 +51,12 @@ export function describeAuditEntry(e: AuditEntry, muscleName: (id: string) => st
     if (e.entity === 'outcome_scores') return `Score recorded: ${scaleLabel(row.scale_id)} ${show(row.value)}`;
     if (e.entity === 'adverse_events') return `Adverse event recorded: ${show(row.description)}`;
     if (e.entity === 'finding_acknowledgements') return `Warning acknowledged (${show(row.finding_kind)}): ${show(row.reason)}`;
+    if (e.entity === 'follow_up_visits') return `Follow-up visit recorded, ${show(row.date)}`;
+    if (e.entity === 'follow_up_scores') return `Follow-up score: ${scaleLabel(row.scale_id)} ${show(row.value)}`;
+    if (e.entity === 'follow_up_adverse_events') {
+      return `Adverse event at follow-up: ${show(row.description)} (${show(row.severity)}${row.serious === 1 ? ', serious' : ''}, ${show(row.relatedness).replace('_', ' ')})`;
+    }
+    if (e.entity === 'muscle_scores') return `Grade recorded: ${scaleLabel(row.scale_id)} ${muscleName(String(row.muscle_id))} ${show(row.side)} ${show(row.value)}`;
     return `${label} added`;
   }
   if (e.action === 'delete') return e.entity === 'finding_acknowledgements' ? `Acknowledgement withdrawn (${show(row.finding_kind)})` : `${label} removed`;
