@@ -5,20 +5,21 @@ import path from 'node:path';
 /**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, are flushed to
  * disk, and only then renamed over it. A full disk or a pulled drive never leaves half a PDF behind.
+ * Asynchronous, so a large file (a year of sites is tens of MB) never holds the app while it is written.
  */
-export function writeFileAtomic(file: string, data: Uint8Array | string): void {
+export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.partial`);
-  let fd: number | null = null;
+  let handle: fs.promises.FileHandle | null = null;
   try {
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.renameSync(temp, file);
+    handle = await fs.promises.open(temp, 'wx', 0o600);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await fs.promises.rename(temp, file);
   } catch (err) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.promises.rm(temp, { force: true });
     throw err;
   }
 }

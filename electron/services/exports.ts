@@ -6,6 +6,7 @@ import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
 import type { SessionDerived } from '../../shared/rules/types.ts';
 import { deriveVials } from '../../shared/rules/vials.ts';
 import type { SitesCsvInput, SummaryCopyInput } from '../../shared/ipc/export-contract.ts';
+import { addDays, format, parseISO } from 'date-fns';
 import { AppError } from '../../shared/ipc/result.ts';
 import { amendmentLinks, sessionsBetween, sitesBetween, storedFiguresBetween, vialsBetween } from '../db/export-queries.ts';
 import { sitesCsv, type SiteCsvSession } from '../export/csv/sites-csv.ts';
@@ -68,7 +69,7 @@ async function saveAs(deps: ExportDeps, request: SaveRequest, bytes: () => Promi
   if (file === null) return null;
   const data = await bytes();
   try {
-    writeFileAtomic(file, data);
+    await writeFileAtomic(file, data);
   } catch (err) {
     deps.logError?.(what, err);
     throw new AppError('INTERNAL', `The ${what} could not be written to ${file} (${(err as Error).message}). Nothing was saved there; choose another folder.`);
@@ -151,39 +152,53 @@ function replacements(links: ReturnType<typeof amendmentLinks>): Map<string, str
   return out;
 }
 
+const DAYS_PER_PART = 7;
+
 /**
- * Every session in the range read with a handful of statements (not ten per session), so a year of a busy
- * clinic is read in about a second. Volumes and concentration are what session:derive gives: stored at
- * signing for a signed session, and for the others the rules' own vial derivation (the same function).
+ * Every session in the range, read a week at a time with a handful of statements each (not ten per
+ * session) and a pause between weeks, so a year of a busy clinic never holds the window for more than a
+ * fraction of a second. Volumes and concentration are what session:derive gives: stored at signing for a
+ * signed session, and for the others the rules' own vial derivation (the same function).
  */
-function rangeSessions(deps: ExportDeps, input: SitesCsvInput): SiteCsvSession[] {
+async function rangeSessions(deps: ExportDeps, input: SitesCsvInput): Promise<SiteCsvSession[]> {
+  const out: SiteCsvSession[] = [];
+  const replaced = replacements(amendmentLinks(deps.ctx.db));
+  for (let start = input.from; start <= input.to; ) {
+    const next = format(addDays(parseISO(start), DAYS_PER_PART), 'yyyy-MM-dd');
+    const end = format(addDays(parseISO(next), -1), 'yyyy-MM-dd');
+    out.push(...rangePart(deps, start, end < input.to ? end : input.to, replaced));
+    start = next;
+    if (start <= input.to) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out.filter((s) => (input.includeDrafts === true || s.session.status === 'signed') && (input.includeSuperseded === true || s.supersededBy === null));
+}
+
+function rangePart(deps: ExportDeps, from: string, to: string, replaced: Map<string, string>): SiteCsvSession[] {
   const db = deps.ctx.db;
   return db.transaction(() => {
-    const sessions = sessionsBetween(db, input.from, input.to);
-    const sites = sitesBetween(db, input.from, input.to);
-    const vials = vialsBetween(db, input.from, input.to);
-    const stored = storedFiguresBetween(db, input.from, input.to);
-    const replaced = replacements(amendmentLinks(db));
-    return sessions
-      .map((s): SiteCsvSession => {
-        const own = sites.get(s.id) ?? [];
-        const ownVials = vials.get(s.id) ?? [];
-        const snapshot = s.status === 'signed' ? stored.get(s.id) : undefined;
-        const figures = snapshot
-          ? (JSON.parse(snapshot) as SessionDerived)
-          : deriveVials(own.map((x) => ({ id: x.id, seq: x.seq, muscleId: x.muscleId, side: x.side, units: x.units, guidance: x.guidance, createdAt: x.createdAt })), ownVials, s.productId);
-        return {
-          session: s, patient: s, sites: own, lots: ownVials.map((v) => v.lot),
-          figures: { concentrationPer01mL: figures.concentrationPer01mL, volumes: figures.volumes }, supersededBy: replaced.get(s.id) ?? null,
-        };
-      })
-      .filter((s) => (input.includeDrafts === true || s.session.status === 'signed') && (input.includeSuperseded === true || s.supersededBy === null));
+    const sessions = sessionsBetween(db, from, to);
+    if (sessions.length === 0) return [];
+    const sites = sitesBetween(db, from, to);
+    const vials = vialsBetween(db, from, to);
+    const stored = storedFiguresBetween(db, from, to);
+    return sessions.map((s): SiteCsvSession => {
+      const own = sites.get(s.id) ?? [];
+      const ownVials = vials.get(s.id) ?? [];
+      const snapshot = s.status === 'signed' ? stored.get(s.id) : undefined;
+      const figures = snapshot
+        ? (JSON.parse(snapshot) as SessionDerived)
+        : deriveVials(own.map((x) => ({ id: x.id, seq: x.seq, muscleId: x.muscleId, side: x.side, units: x.units, guidance: x.guidance, createdAt: x.createdAt })), ownVials, s.productId);
+      return {
+        session: s, patient: s, sites: own, lots: ownVials.map((v) => v.lot),
+        figures: { concentrationPer01mL: figures.concentrationPer01mL, volumes: figures.volumes }, supersededBy: replaced.get(s.id) ?? null,
+      };
+    });
   })();
 }
 
 export async function rangeCsv(deps: ExportDeps, input: SitesCsvInput): Promise<{ file: string | null; rows: number; sessions: number }> {
   if (input.to < input.from) throw new AppError('BAD_INPUT', `The range ends (${input.to}) before it starts (${input.from})`);
-  const chosen = rangeSessions(deps, input);
+  const chosen = await rangeSessions(deps, input);
   const { csv, rows } = await sitesCsv(chosen);
   const file = await saveAs(
     deps,

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true });
       const t3 = performance.now();
-      writeFileAtomic(path.join(out, 'summary.pdf'), pdf);
+      await writeFileAtomic(path.join(out, 'summary.pdf'), pdf);
       const t4 = performance.now();
       if (i < 0) continue;
       times.read.push(t1 - t0);

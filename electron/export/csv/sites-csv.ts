@@ -84,19 +84,31 @@ export function siteRows(sessions: readonly SiteCsvSession[]): Row[] {
   });
 }
 
-const PART_ROWS = 5_000;
+const PART_ROWS = 2_000;
 
 /**
  * The CSV text (UTF-8 BOM, CRLF, header row) and the number of site rows in it. A long export (a year of a
- * busy clinic is a quarter of a million rows) is written in parts with a pause between them, so the app
+ * busy clinic is a quarter of a million rows) is written in parts of 2,000 rows with a pause between them, so the app
  * keeps answering the window while it works.
  */
 export async function sitesCsv(sessions: readonly SiteCsvSession[]): Promise<{ csv: string; rows: number }> {
-  const rows = siteRows(sessions);
-  const parts: string[] = [toCsv(SITE_COLUMNS, rows.slice(0, PART_ROWS))];
-  for (let i = PART_ROWS; i < rows.length; i += PART_ROWS) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    parts.push(toCsv(SITE_COLUMNS, rows.slice(i, i + PART_ROWS), { bom: false, header: false }));
+  const parts: string[] = [];
+  let batch: Row[] = [];
+  let rows = 0;
+  const flush = () => {
+    parts.push(toCsv(SITE_COLUMNS, batch, parts.length === 0 ? {} : { bom: false, header: false }));
+    rows += batch.length;
+    batch = [];
+  };
+  for (const session of sessions) {
+    for (const row of siteRows([session])) {
+      batch.push(row);
+      if (batch.length >= PART_ROWS) {
+        flush();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
   }
-  return { csv: parts.join(''), rows: rows.length };
+  if (batch.length > 0 || parts.length === 0) flush();
+  return { csv: parts.join(''), rows };
 }

@@ -14,16 +14,16 @@ beforeEach(() => {
 afterEach(() => removeDir(dir));
 
 describe('writeFileAtomic', () => {
-  it('replaces an existing file with the new content and leaves no temporary file', () => {
+  it('replaces an existing file with the new content and leaves no temporary file', async () => {
     const file = path.join(dir, 'a.csv');
     fs.writeFileSync(file, 'old');
-    writeFileAtomic(file, 'new content');
+    await writeFileAtomic(file, 'new content');
     expect(fs.readFileSync(file, 'utf8')).toBe('new content');
     expect(fs.readdirSync(dir)).toEqual(['a.csv']);
   });
 
-  it('throws for a folder that does not exist, writing nothing anywhere', () => {
-    expect(() => writeFileAtomic(path.join(dir, 'missing', 'a.pdf'), new Uint8Array([1, 2, 3]))).toThrow(/ENOENT/);
+  it('throws for a folder that does not exist, writing nothing anywhere', async () => {
+    await expect(writeFileAtomic(path.join(dir, 'missing', 'a.pdf'), new Uint8Array([1, 2, 3]))).rejects.toThrow(/ENOENT/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
