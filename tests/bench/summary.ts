@@ -7,7 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chromium } from 'playwright';
+import { startBackend } from '../../electron/backend.ts';
+import { NO_EXPORT_SHELL, rangeCsv } from '../../electron/services/exports.ts';
+import { MIGRATIONS_DIR } from '../helpers/temp.ts';
+import { clinicDatabase } from './generate.ts';
 import { buildSummaryHtml } from '../../electron/export/summary/document.ts';
 import { writeFileAtomic } from '../../electron/export/write-file.ts';
 import { summaryData } from '../../electron/services/export-data.ts';
@@ -83,4 +88,32 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/**
+ * BENCH_RANGE_CSV=1: the sites of one month and of one year as CSV on the generated 10-year clinic database
+ * (100,000 sessions, 3,000,000 sites; tests/bench/generate.ts), with the longest time the event loop was held.
+ */
+async function rangeCsvBench(): Promise<void> {
+  const { file } = await clinicDatabase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toxinmap-bench-range-'));
+  fs.copyFileSync(file, path.join(dir, 'toxinmap.sqlite'));
+  const b = await startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: 'bench' });
+  try {
+    const out = path.join(dir, 'sites.csv');
+    const deps = { ctx: b.ctx, appVersion: () => 'bench', shell: { ...NO_EXPORT_SHELL, chooseSaveFile: () => Promise.resolve(out) } };
+    console.log('Sites CSV of a date range on the 10-year clinic database');
+    for (const [from, to] of [['2020-03-01', '2020-03-31'], ['2020-01-01', '2020-12-31']] as const) {
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const t0 = performance.now();
+      const r = await rangeCsv(deps, { from, to, includeDrafts: true });
+      const ms = performance.now() - t0;
+      delay.disable();
+      console.log(`  ${from} to ${to}: ${r.sessions} sessions, ${r.rows} rows, ${(fs.statSync(out).size / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms; longest hold of the event loop ${(delay.max / 1e6).toFixed(0)} ms`);
+    }
+  } finally {
+    b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().then(() => (process.env.BENCH_RANGE_CSV === '1' ? rangeCsvBench() : undefined));
