@@ -96,7 +96,9 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     await expect(page.getByText('Amendment of a signed session')).toContainText('Right lower lid site omitted');
     await expect(page.getByTestId('site-row')).toHaveCount(2);
     // The omitted site, placed by naming the muscle (no pointer needed).
-    await page.getByTestId('place-by-muscle').selectOption('orbicularis_oculi_pretarsal|right');
+    await page.getByTestId('place-by-muscle').fill('pretarsal r lower lat');
+    await page.getByTestId('place-by-muscle').press('Enter');
+    await expect(page.getByTestId('pending-location')).toHaveText('lower lid, lateral');
     await expect(page.getByTestId('units-input')).toBeFocused();
     await expect(page.getByTestId('units-input')).toHaveValue('1.25');
     await page.keyboard.press('Enter');
