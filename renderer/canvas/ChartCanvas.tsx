@@ -218,8 +218,6 @@ export function ChartCanvas(props: ChartCanvasProps) {
   // The region the site being placed is in (its lid and half on the eye view), highlighted on its own.
   const pendingHit = pending ? hitTest(view, pending, { showDeep }) : null;
   const pendingRegion = pendingHit && pendingHit.muscleId === props.highlightMuscleId ? pendingHit.region.id : null;
-  const left = toScreen({ x: 0, y: 0 }, vp);
-  const right = toScreen({ x: view.width, y: 0 }, vp);
 
   return (
     <div
@@ -239,19 +237,20 @@ export function ChartCanvas(props: ChartCanvasProps) {
         <SitesLayer groups={groups} look={look} radius={MARKER_RADIUS_PX} fontSize={LABEL_FONT_PX} palette={palette} />
         <Layer listening={false}>
           {labels.map((l) => (
-            <Text
-              key={l.edge}
-              x={l.edge === 'left' ? Math.max(6, left.x + 4) : Math.min(size.width - 126, right.x - 124)}
-              y={Math.max(6, left.y + 4)}
-              width={120}
-              align={l.edge === 'left' ? 'left' : 'right'}
-              text={`${l.letter}\n${l.text}`}
-              fontSize={13}
-              lineHeight={1.15}
-              fontStyle="bold"
-              fill={palette.siteLabel}
-              listening={false}
-            />
+            <Label key={l.edge} x={l.edge === 'left' ? 8 : size.width - 128} y={8} listening={false}>
+              <Tag fill={palette.labelHalo} cornerRadius={4} listening={false} />
+              <Text
+                width={120}
+                padding={4}
+                align={l.edge === 'left' ? 'left' : 'right'}
+                text={`${l.letter}\n${l.text}`}
+                fontSize={13}
+                lineHeight={1.15}
+                fontStyle="bold"
+                fill={palette.siteLabel}
+                listening={false}
+              />
+            </Label>
           ))}
           {pending && (
             <Circle {...toScreen(pending, vp)} radius={MARKER_RADIUS_PX + 1} stroke={palette.pending} strokeWidth={3} dash={[4, 3]} listening={false} />

@@ -97,7 +97,13 @@ export function PatternDialog(props: PatternDialogProps) {
                         ))}
                       </span>
                     )}
-                    {c && <p className="muted small">{p.text ? `“${p.text}” ` : ''}Sources: {sourcesText([...p.sources, ...p.formSources])}{p.note ? `. ${p.note}` : ''}</p>}
+                    {c && (
+                      <p className="muted small">
+                        {p.text ? `“${p.text}” ` : ''}Sources: {sourcesText([...p.sources, ...p.formSources])}
+                        {p.fromMemory ? ' (the muscle set is recalled, not checked against a source)' : ''}
+                        {p.note ? `. ${p.note}` : ''}
+                      </p>
+                    )}
                   </div>
                 );
               })}
@@ -110,6 +116,12 @@ export function PatternDialog(props: PatternDialogProps) {
           ) : (
             <>
               {!props.productId && <p className="muted small">Record the product (Details) to see the reference's doses per muscle.</p>}
+              {props.productId && (
+                <p className="muted small">
+                  Units start from the reference for this product: the lower end of a range, a stated dose, or a trial median. Recalled
+                  values and doses for several muscles together are shown, never filled in. Change any value before placing.
+                </p>
+              )}
               <table className="proposal" data-testid="proposal">
                 <thead>
                   <tr><th>Use</th><th>Muscle</th><th>U per site</th><th>Reference dose</th></tr>
