@@ -8,6 +8,7 @@ interface ClinicianRow {
   credentials: string;
   default_product_id: string | null;
   default_guidance: string;
+  passphrase_hash?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -19,6 +20,7 @@ function toClinician(r: ClinicianRow): Clinician {
     credentials: r.credentials,
     defaultProductId: r.default_product_id,
     defaultGuidance: r.default_guidance as Guidance,
+    hasPassphrase: typeof r.passphrase_hash === 'string',
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -50,4 +52,13 @@ export function updateClinician(db: Database.Database, c: Clinician): void {
   statement(db, 
     'UPDATE clinicians SET name = ?, credentials = ?, default_product_id = ?, default_guidance = ?, updated_at = ? WHERE id = ?',
   ).run(c.name, c.credentials, c.defaultProductId, c.defaultGuidance, c.updatedAt, c.id);
+}
+
+/** The stored scrypt hash of an account's passphrase, or null when it has none. Never leaves main. */
+export function getPassphraseHash(db: Database.Database, clinicianId: string): string | null {
+  return (statement<[string], { passphrase_hash: string | null }>(db, 'SELECT passphrase_hash FROM clinicians WHERE id = ?').get(clinicianId)?.passphrase_hash ?? null);
+}
+
+export function setPassphraseHash(db: Database.Database, clinicianId: string, hash: string, at: string): void {
+  statement(db, 'UPDATE clinicians SET passphrase_hash = ?, updated_at = ? WHERE id = ?').run(hash, at, clinicianId);
 }

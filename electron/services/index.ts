@@ -10,6 +10,7 @@ import * as history from './history.ts';
 import * as lots from './lots.ts';
 import * as parts from './parts.ts';
 import * as patients from './patients.ts';
+import * as accounts from './accounts.ts';
 import * as records from './records.ts';
 import * as sessions from './sessions.ts';
 import * as settings from './settings.ts';
@@ -75,6 +76,7 @@ export function createHandlers(
     'priorAuth:delete': (input) => records.deletePriorAuth(ctx, input),
     'clinician:get': () => records.getClinician(ctx),
     'clinician:save': (input) => records.saveClinician(ctx, input),
+    'clinician:setPassphrase': (input) => accounts.setPassphrase(ctx, input),
     'audit:list': (input) => records.listAuditEntries(ctx, input),
     'review:history': (input) => history.patientHistory(ctx, input),
     'review:worklist': () => worklist.worklist(ctx),

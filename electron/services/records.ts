@@ -11,6 +11,7 @@ import * as sessions from '../db/sessions.ts';
 import { listSites } from '../db/sites.ts';
 import * as templates from '../db/templates.ts';
 import type { ServiceContext } from './context.ts';
+import { requirePassphrase } from './accounts.ts';
 import { builtinTemplate, builtinTemplates } from '../../shared/clinical/builtin-templates.ts';
 
 export function listTemplates(ctx: ServiceContext, input: { indication?: IndicationId | undefined }): Template[] {
@@ -100,6 +101,8 @@ export function getClinician(ctx: ServiceContext): Clinician | null {
 
 /** Saves the profile and makes it the author of every later change and signature. */
 export function saveClinician(ctx: ServiceContext, input: ClinicianSaveInput): Clinician {
+  // The profile names the signer: with a passphrase set, changing it is an authenticated change.
+  requirePassphrase(ctx, input.passphrase, 'change the clinician profile');
   const previousActor = ctx.actor.name;
   try {
     return saveClinicianTx(ctx, input);
@@ -114,6 +117,7 @@ function saveClinicianTx(ctx: ServiceContext, input: ClinicianSaveInput): Clinic
     const at = ctx.now().toISOString();
     const before = clinicians.getCurrentClinician(ctx.db);
     const next: Clinician = {
+      ...(before?.hasPassphrase ? { hasPassphrase: true } : {}),
       id: before?.id ?? ctx.newId(),
       name: input.name,
       credentials: input.credentials ?? before?.credentials ?? '',

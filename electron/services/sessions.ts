@@ -12,6 +12,7 @@ import { insertAcknowledgement, listAcknowledgements } from '../db/acknowledgeme
 import * as charting from '../db/charting.ts';
 import { storeDerived } from '../db/session-derived.ts';
 import { signAndSeal } from '../trust/seal.ts';
+import { requirePassphrase } from './accounts.ts';
 import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
 import { deriveNow } from './derive.ts';
@@ -175,7 +176,11 @@ export function deleteSession(ctx: ServiceContext, input: { id: string }): { id:
  * their acknowledgements) with the session, and freezes it all. Missing data (the rules' completeness)
  * refuses signing; warnings never do.
  */
-export function signSession(ctx: ServiceContext, input: { id: string }): SessionDetail {
+export function signSession(ctx: ServiceContext, input: { id: string; passphrase?: string | undefined }): SessionDetail {
+  // Who signs is authenticated before anything is written (a passphrase check takes about 0.1 s, so it
+  // runs outside the transaction, after the session is known to be a draft).
+  requireDraft(ctx, input.id);
+  requirePassphrase(ctx, input.passphrase, 'sign');
   ctx.db.transaction(() => {
     const before = requireDraft(ctx, input.id);
     const signer = currentClinicianName(ctx.db);
@@ -200,7 +205,9 @@ export function signSession(ctx: ServiceContext, input: { id: string }): Session
  * (the template origin and acknowledgements included, not the stored figures: it is derived anew when
  * signed); the original stays exactly as signed. Only the latest signed version may be amended.
  */
-export function amendSession(ctx: ServiceContext, input: { id: string; reason: string }): SessionDetail {
+export function amendSession(ctx: ServiceContext, input: { id: string; reason: string; passphrase?: string | undefined }): SessionDetail {
+  const toAmend = found(repo.getSessionRecord(ctx.db, input.id), `Session ${input.id}`);
+  if (toAmend.status === 'signed') requirePassphrase(ctx, input.passphrase, 'amend a signed session');
   const id = ctx.newId();
   ctx.db.transaction(() => {
     const original = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);

@@ -8,6 +8,7 @@ import { RangeCsvCard } from './export/RangeCsvCard.tsx';
 import { useAction } from './session/useAsync.ts';
 import { RecordTrust } from './settings/RecordTrust.tsx';
 import { TaskProgress } from './settings/TaskProgress.tsx';
+import { PassphraseCard } from './settings/PassphraseCard.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
 import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
@@ -32,6 +33,7 @@ export function SettingsScreen({ nav }: { nav: Nav }) {
     <main className="screen">
       <h1>Settings</h1>
       <ClinicianForm nav={nav} />
+      <PassphraseCard nav={nav} />
       <ClinicCard nav={nav} />
       <AppearanceCard />
       <ChartingDefaultsCard nav={nav} />
@@ -47,6 +49,7 @@ function ClinicianForm({ nav }: { nav: Nav }) {
   const { busy, error, run } = useAction();
   const [form, setForm] = useState({ name: '', credentials: '', defaultProductId: '', defaultGuidance: 'none' as Guidance });
   const [saved, setSaved] = useState<Clinician | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   useEffect(() => {
     void client.clinician.get({}).then((c) => {
@@ -63,10 +66,12 @@ function ClinicianForm({ nav }: { nav: Nav }) {
         credentials: form.credentials,
         defaultProductId: form.defaultProductId || null,
         defaultGuidance: form.defaultGuidance,
+        ...(saved?.hasPassphrase ? { passphrase } : {}),
       }),
     );
     if (c) {
       setSaved(c);
+      setPassphrase('');
       nav.notify({ kind: 'info', message: `Profile saved. Changes and signatures are now recorded as ${c.name}${c.credentials ? `, ${c.credentials}` : ''}.` });
     }
   }
@@ -101,6 +106,12 @@ function ClinicianForm({ nav }: { nav: Nav }) {
           <option value="ultrasound">Ultrasound</option>
         </select>
       </label>
+      {saved?.hasPassphrase && (
+        <label>
+          Your passphrase
+          <input type="password" autoComplete="current-password" required maxLength={200} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} data-testid="profile-passphrase" />
+        </label>
+      )}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="save-clinician">Save profile</button>

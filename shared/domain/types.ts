@@ -220,6 +220,8 @@ export interface Clinician {
   credentials: string;
   defaultProductId: string | null;
   defaultGuidance: Guidance;
+  /** The account has a passphrase: signing, amending and changing the profile ask for it. */
+  hasPassphrase?: boolean;
   createdAt: string;
   updatedAt: string;
 }

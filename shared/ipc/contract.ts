@@ -23,6 +23,13 @@ const empty = z.object({}).strict();
 /** Finding.key as the rules make it (kind plus what it is about); opaque here. */
 const findingKey = v.requiredText('Finding key', 300);
 const byId = z.object({ id: v.id }).strict();
+/** A passphrase as typed (not trimmed: spaces are part of it); its strength is checked when it is set. */
+const passphrase = z
+  .string({ error: 'The passphrase must be text' })
+  .max(200, { error: 'The passphrase has at most 200 characters' })
+  .refine((s) => s.trim().length > 0, { error: 'Enter your passphrase' })
+  // eslint-disable-next-line no-control-regex -- a typed passphrase has no control characters
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'The passphrase contains a control character' });
 const slug = (label: string) =>
   z.string({ error: `${label} must be text` }).min(1).max(64).regex(/^[a-z0-9_-]+$/, { error: `${label} is malformed` });
 
@@ -160,9 +167,12 @@ export const contract = {
       .strict(),
   ),
   'session:delete': channel<typeof byId, { id: string }>(byId),
-  'session:sign': channel<typeof byId, SessionDetail>(byId),
-  'session:amend': channel<z.ZodType<{ id: string; reason: string }>, SessionDetail>(
-    z.object({ id: v.id, reason: v.requiredText('Reason for the amendment', 1000) }).strict(),
+  /** passphrase: the signer's, when their account has one (then required). */
+  'session:sign': channel<z.ZodType<{ id: string; passphrase?: string | undefined }>, SessionDetail>(
+    z.object({ id: v.id, passphrase: passphrase.optional() }).strict(),
+  ),
+  'session:amend': channel<z.ZodType<{ id: string; reason: string; passphrase?: string | undefined }>, SessionDetail>(
+    z.object({ id: v.id, reason: v.requiredText('Reason for the amendment', 1000), passphrase: passphrase.optional() }).strict(),
   ),
   /** Every derived figure and finding: live for a draft, as stored at signing for a signed session. */
   'session:derive': channel<z.ZodType<{ sessionId: string }>, SessionDerivedView>(z.object({ sessionId: v.id }).strict()),
@@ -300,6 +310,18 @@ export const contract = {
         credentials: v.boundedText('Credentials', 120).optional(),
         defaultProductId: v.productId.nullable().optional(),
         defaultGuidance: v.guidance.optional(),
+        passphrase: passphrase.optional(),
+      })
+      .strict(),
+  ),
+  /** Sets or changes the current account's passphrase (the current one is required to change it). */
+  'clinician:setPassphrase': channel<z.ZodType<{ current?: string | undefined; passphrase: string }>, Clinician>(
+    z
+      .object({
+        current: passphrase.optional(),
+        passphrase: passphrase
+          .refine((s) => s.length >= 10, { error: 'The passphrase has at least 10 characters' })
+          .refine((s) => s.trim().length >= 10, { error: 'The passphrase has at least 10 characters besides spaces' }),
       })
       .strict(),
   ),
@@ -499,6 +521,8 @@ export interface ClinicianSaveInput {
   credentials?: Opt<string>;
   defaultProductId?: Opt<string | null>;
   defaultGuidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
+  /** Required when the account has a passphrase: renaming the signer is an authenticated change. */
+  passphrase?: Opt<string>;
 }
 
 export type Contract = typeof contract;

@@ -117,7 +117,7 @@ CREATE TABLE clinicians (
   is_current         INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL
-) STRICT;
+, passphrase_hash TEXT CHECK (passphrase_hash IS NULL OR passphrase_hash LIKE 'scrypt$%')) STRICT;
 
 -- table external_doses (on external_doses)
 CREATE TABLE external_doses (

@@ -80,8 +80,8 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
     weightKg: optNull({ k: 'number', min: 0.5, max: 400 }),
   },
   'session:delete': byId,
-  'session:sign': byId,
-  'session:amend': { id: req(uuid), reason: req(text(1000)) },
+  'session:sign': { id: req(uuid), passphrase: opt(text(200)) },
+  'session:amend': { id: req(uuid), reason: req(text(1000)), passphrase: opt(text(200)) },
   'session:derive': { sessionId: req(uuid) },
   'finding:acknowledge': { sessionId: req(uuid), key: req(text(300)), kind: req(text(64)), reason: req(text(1000)) },
   'finding:unacknowledge': { sessionId: req(uuid), key: req(text(300)) },
@@ -140,7 +140,9 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'clinician:get': {},
   'clinician:save': {
     name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
+    passphrase: opt(text(200)),
   },
+  'clinician:setPassphrase': { current: opt(text(200)), passphrase: req(text(200)) },
   'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), sessionId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
   'review:history': { patientId: req(uuid) },
   'review:worklist': {},
@@ -189,9 +191,12 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'task:progress': {},
 };
 
-/** Channels that open files or dialogs: fuzzed with malformed input only, never called with a valid one. */
+/**
+ * Channels that open files or dialogs, or set credentials: fuzzed with malformed input only, never called
+ * with a valid one.
+ */
 export const MAINTENANCE: ReadonlySet<Channel> = new Set([
-  'app:health', 'settings:chooseBackupFolder', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
+  'clinician:setPassphrase', 'app:health', 'settings:chooseBackupFolder', 'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import',
   'export:summaryPdf', 'export:summaryPrint', 'export:sessionCsv', 'export:sitesCsv', 'export:fhirBundle',
 ]);
 
@@ -212,6 +217,7 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
   const sitePart = { x: 400, y: 200, ...face, units: 5, guidance: 'emg', note: 'medial' };
   const payloads: Record<Channel, Record<string, unknown>> = {
     'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'settings:get': {}, 'settings:chooseBackupFolder': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {}, 'task:progress': {},
+    'clinician:setPassphrase': { passphrase: 'correct horse battery staple' },
     'patient:create': { mrn: 'Z-9', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1971-03-04', sex: 'male', notes: 'n' },
     'patient:update': { id: s.patientId, mrn: 'Z-8', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02', sex: 'female', notes: 'n' },
     'patient:get': { id: s.patientId },

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SessionDetail } from '../../../shared/domain/types.ts';
 import type { SessionDerived } from '../../../shared/rules/types.ts';
 import type { Nav } from '../App.tsx';
@@ -22,6 +22,12 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
   const { busy, error, run, clearError } = useAction();
   const [mode, setMode] = useState<'idle' | 'confirm-sign' | 'amend'>('idle');
   const [reason, setReason] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  // Whether the signer's account has a passphrase: then signing and amending ask for it.
+  const [askPassphrase, setAskPassphrase] = useState(false);
+  useEffect(() => {
+    void client.clinician.get({}).then((c) => setAskPassphrase(Boolean(c?.hasPassphrase)), () => setAskPassphrase(false));
+  }, [client]);
 
   if (session.status === 'signed') {
     return (
@@ -39,12 +45,15 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
-                const amendment = await client.session.amend({ id: session.id, reason });
+                const amendment = await client.session.amend({ id: session.id, reason, ...(askPassphrase ? { passphrase } : {}) });
                 nav.go({ screen: 'chart', patientId: session.patientId, sessionId: amendment.id });
               });
             }}
           >
             <input required autoFocus placeholder="Reason for the amendment" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+            {askPassphrase && (
+              <input type="password" required autoComplete="current-password" placeholder="Your passphrase" aria-label="Your passphrase" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} data-testid="amend-passphrase" />
+            )}
             <button type="submit" className="primary" disabled={busy}>Start amendment</button>
             <button type="button" onClick={() => setMode('idle')}>Cancel</button>
           </form>
@@ -67,7 +76,8 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
           busy={busy}
           error={error}
           onCancel={() => { setMode('idle'); clearError(); }}
-          onSign={() => void run(async () => onSigned(await client.session.sign({ id: session.id })))}
+          askPassphrase={askPassphrase}
+          onSign={(typed) => void run(async () => onSigned(await client.session.sign({ id: session.id, ...(typed !== undefined ? { passphrase: typed } : {}) })))}
         />
       )}
       {error && mode !== 'confirm-sign' && <p className="form-error" role="alert">{error}</p>}
