@@ -178,7 +178,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
   };
   refreshActor();
-  const trust = createTrustMonitor({ db: () => ctx.db, databaseFile: paths.file, now, logError });
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const trust = createTrustMonitor({
+    db: () => ctx.db, databaseFile: paths.file, now, logError,
+    // With a worker, the full pass reads on its own connection there: the main thread stays free.
+    ...(options.spawnWorker
+      ? { fullPassElsewhere: () => runTask(options.spawnWorker ?? null, { task: 'verify', databaseFile: paths.file, migrationsDir: options.migrationsDir, ...binding }, () => undefined) }
+      : {}),
+  });
   trust.checkRecent();
   void trust.runFull();
   const info: AppInfo = {

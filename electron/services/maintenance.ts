@@ -2,11 +2,12 @@
 // No Electron here: file choices come from deps (save/open dialogs in main.ts, temp paths in tests),
 // never from the renderer.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { BackupInfo, HealthInfo, TaskStatus } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
-import { findBackup, inspectBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
+import { findBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
 import type { TrustMonitor } from '../trust/monitor.ts';
-import { installIncoming, prepareIncoming } from '../db/recovery.ts';
+import { installIncoming } from '../db/recovery.ts';
 import { checkIntegrity } from '../db/integrity.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import { runTask, type SpawnWorker } from '../workers/run-task.ts';
@@ -99,18 +100,24 @@ export async function backupNow(deps: MaintenanceDeps): Promise<BackupInfo> {
 export async function restoreBackup(deps: MaintenanceDeps, name: string): Promise<{ restoredFrom: string; replacedFileKeptAt: string }> {
   const { ctx, paths } = deps;
   const backup = findBackup(paths.backupDir, name);
-  const inspected = inspectBackup(backup.path, deps.migrationsDir);
-  if (inspected.schemaVersion > deps.latestSchemaVersion) {
+  // Its version is read at once (a header read); its pages and structure are checked with the copy, in the worker.
+  const version = backupVersion(backup.path, deps.nativeBinding);
+  if (version > deps.latestSchemaVersion) {
     throw new AppError('CONFLICT', `The backup "${name}" was made by a newer version of ToxinMap. Update the app to restore it. Your current data is unchanged.`);
   }
-  if (!inspected.ok) {
-    throw new AppError('DATABASE', `The backup "${name}" cannot be restored: ${inspected.detail}. Your current data is unchanged; choose another backup.`);
-  }
   try {
-    prepareIncoming(paths, backup.path, deps.migrationsDir);
+    // Copied and checked in the data worker (a gigabyte takes seconds): the app goes on working meanwhile.
+    await runTask(
+      deps.spawnWorker ?? null,
+      {
+        task: 'restore-prepare', databaseFile: paths.file, migrationsDir: deps.migrationsDir, ...binding(deps),
+        backupPath: backup.path, dataDirectory: paths.dataDirectory, backupDir: paths.backupDir, replacedDir: paths.replacedDir,
+      },
+      deps.progress('restore'),
+    );
   } catch (err) {
     deps.logError?.('backup:restore', err);
-    throw new AppError('DATABASE', `The backup "${name}" could not be copied into place (${(err as Error).message}). Your current data is unchanged.`);
+    throw new AppError('DATABASE', `The backup "${name}" cannot be restored: ${(err as Error).message}. Your current data is unchanged; choose another backup.`);
   }
 
   ctx.db.close();
@@ -141,6 +148,20 @@ async function swapIn(deps: MaintenanceDeps): Promise<void> {
   const opened = await deps.reopen();
   deps.ctx.db = opened.db;
   deps.ctx.audit = opened.audit;
+}
+
+/** The schema version a backup was written at, or -1 when it cannot be read as a database at all. */
+function backupVersion(file: string, nativeBinding?: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return -1;
+  }
 }
 
 function binding(deps: MaintenanceDeps): { nativeBinding?: string } {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { TrustProblem, TrustStatus } from '../../shared/domain/types.ts';
-import { verifyChain, verifySeals, verifySealsOf, type ChainPoint } from './verify.ts';
+import { verifyChain, verifySeals, verifySealsOf, type ChainPoint, type TrustResult } from './verify.ts';
 
 export function anchorPath(databaseFile: string): string {
   return `${databaseFile}.verified.json`;
@@ -33,6 +33,8 @@ export interface TrustMonitorOptions {
   logError: (where: string, err: unknown) => void;
   /** Milliseconds of work per slice of the background pass before yielding. */
   sliceMs?: number;
+  /** Runs the full pass elsewhere (the data worker, on its own connection); absent: slices on this thread. */
+  fullPassElsewhere?: () => Promise<TrustResult>;
 }
 
 export interface TrustMonitor {
@@ -100,6 +102,11 @@ export function createTrustMonitor(options: TrustMonitorOptions): TrustMonitor {
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   async function pass(gen: number): Promise<TrustStatus> {
+    if (options.fullPassElsewhere) {
+      const r = await options.fullPassElsewhere();
+      if (gen !== generation) return status();
+      return finish(r.problems, r.auditRowsChecked, r.sessionsChecked, r.last);
+    }
     const found: TrustProblem[] = [];
     let rows = 0;
     let sessions = 0;
@@ -130,6 +137,10 @@ export function createTrustMonitor(options: TrustMonitorOptions): TrustMonitor {
       await pause();
     }
     if (gen !== generation) return status();
+    return finish(found, rows, sessions, point);
+  }
+
+  function finish(found: TrustProblem[], rows: number, sessions: number, point: ChainPoint | null): TrustStatus {
     full = found;
     sessionsChecked = sessions;
     auditRowsChecked = rows;

@@ -7,6 +7,8 @@ import type { BackupInfo } from '../../shared/domain/types.ts';
 import { createBackup, type BackupKind } from '../db/backup.ts';
 import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';
 import { openDatabase } from '../db/open.ts';
+import { prepareIncoming } from '../db/recovery.ts';
+import { verifyEverything, type TrustResult } from '../trust/verify.ts';
 import { writeExportFile } from '../export/archive.ts';
 import type { ImportCounts } from '../export/importer.ts';
 import { importExportFile } from '../export/read-export.ts';
@@ -27,7 +29,9 @@ export type TaskInput =
   | (Common & { task: 'export'; file: string; appVersion: string; exportedAt: string })
   | (Common & { task: 'import'; file: string; author: string })
   | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number })
-  | (Common & { task: 'check' });
+  | (Common & { task: 'check' })
+  | (Common & { task: 'verify' })
+  | (Common & { task: 'restore-prepare'; backupPath: string; dataDirectory: string; backupDir: string; replacedDir: string });
 
 export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
   ? { rows: number }
@@ -35,7 +39,11 @@ export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
     ? ImportCounts
     : T extends 'check'
       ? IntegrityResult
-      : BackupInfo;
+      : T extends 'verify'
+        ? TrustResult
+        : T extends 'restore-prepare'
+          ? { incoming: string }
+          : BackupInfo;
 
 function readOnly(input: Common): Database.Database {
   return new DatabaseCtor(input.databaseFile, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
@@ -63,6 +71,21 @@ export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) 
       } finally {
         opened.db.close();
       }
+    }
+    case 'verify': {
+      // The full pass over every seal and audit entry, on a read-only connection (a consistent snapshot).
+      const db = readOnly(input);
+      try {
+        progress({ phase: 'Verifying signatures and the audit log', done: 0, total: 0 });
+        return db.transaction(() => verifyEverything(db))();
+      } finally {
+        db.close();
+      }
+    }
+    case 'restore-prepare': {
+      progress({ phase: 'Copying and checking the backup', done: 0, total: 0 });
+      const paths = { dataDirectory: input.dataDirectory, file: input.databaseFile, backupDir: input.backupDir, replacedDir: input.replacedDir };
+      return { incoming: prepareIncoming(paths, input.backupPath, input.migrationsDir) };
     }
     case 'check': {
       // The full page check of a large file, after start, off the main thread (read-only connection).

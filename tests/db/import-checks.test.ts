@@ -123,6 +123,11 @@ describe('export and import through the data worker', () => {
       expect(await source.dispatch('data:export', {})).toEqual({ ok: true, value: { file: exported, problems: 0 } });
       const backup = await source.dispatch('backup:now', {});
       expect(backup).toMatchObject({ ok: true, value: { kind: 'manual' } });
+      // Restore copies and checks the backup in the worker too, then swaps it in.
+      const name = backup.ok ? (backup.value as { name: string }).name : '';
+      expect(await source.dispatch('backup:restore', { name })).toMatchObject({ ok: true, value: { restoredFrom: name } });
+      expect(source.db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(3);
+      expect((await source.trust.runFull()).state).toBe('ok');
 
       const targetBackend = await startBackend({
         dataDirectory: path.join(dir, 'worker-target'), migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', spawnWorker: spawnTsWorker,
