@@ -89,7 +89,9 @@ for (const viewport of [{ width: 1400, height: 900 }, { width: 1024, height: 700
     await act.click(page.getByTestId('apply-units-for-empty'));
     await act.fill(page.getByRole('textbox', { name: 'Units per site, Sternocleidomastoid L' }), '40');
     await expect(page.getByTestId('accept-pattern')).toHaveText('Place 6 sites');
-    await act.click(page.getByTestId('accept-pattern'));
+    // A double click (a pen bouncing) places the pattern once.
+    act.pointer += 1;
+    await page.getByTestId('accept-pattern').dblclick();
     await expect(page.getByTestId('pattern-dialog')).toHaveCount(0);
     await expect(page.getByTestId('site-row')).toHaveCount(6);
     await expect(page.getByTestId('total-units')).toContainText('165 U');
@@ -107,14 +109,25 @@ for (const viewport of [{ width: 1400, height: 900 }, { width: 1024, height: 700
     const detail = await call<SessionDetail>(backend, 'session:get', { id: session.id });
     expect(detail.patterns?.map((p) => [p.patternId, p.direction, p.accepted.length])).toEqual([['cd_rotational_torticollis', 'right', 3], ['cd_laterocollis', 'right', 4]]);
 
-    // Mirror the two SCM sites (Ctrl-click in the list), then undo: one step takes both back.
-    await page.getByTestId('site-row').filter({ hasText: 'Sternocleidomastoid L' }).getByRole('button').first().click();
-    await page.getByTestId('site-row').filter({ hasText: 'Splenius capitis R' }).getByRole('button').first().click({ modifiers: ['Control'] });
+    // Mirror the obliquus and the levator (Ctrl-click in the list), then undo: one step takes both back.
+    await page.getByTestId('site-row').filter({ hasText: 'Obliquus capitis inferior R' }).getByRole('button').first().click();
+    await page.getByTestId('site-row').filter({ hasText: 'Levator scapulae R' }).getByRole('button').first().click({ modifiers: ['Control'] });
     await expect(page.getByTestId('mirror')).toHaveText('Mirror 2 to other side');
-    await page.getByTestId('mirror').click();
+    // M pressed twice: the second press finds the mirror images already charted and stacks nothing.
+    await page.getByTestId('site-list').focus();
+    await page.keyboard.press('m');
+    await page.keyboard.press('m');
     await expect(page.getByTestId('site-row')).toHaveCount(8);
-    await expect(page.getByTestId('site-row').filter({ hasText: 'Splenius capitis L' })).toHaveCount(1);
-    await expect(page.getByTestId('site-row').filter({ hasText: 'Sternocleidomastoid R' })).toHaveCount(2);
+    await expect(page.getByTestId('site-row').filter({ hasText: 'Obliquus capitis inferior L' })).toHaveCount(1);
+    await expect(page.getByTestId('site-row').filter({ hasText: 'Levator scapulae L' })).toHaveCount(1);
+    await page.keyboard.press('m');
+    await expect(page.getByTestId('chart-hint')).toContainText('its mirror image is already charted');
+    await expect(page.getByTestId('site-row')).toHaveCount(8);
+    // The SCM: its mirror image is the right SCM site the laterocollis placed, so nothing is stacked on it.
+    await page.getByTestId('site-row').filter({ hasText: 'Sternocleidomastoid L' }).getByRole('button').first().click();
+    await page.getByTestId('mirror').click();
+    await expect(page.getByTestId('chart-hint')).toContainText('Sternocleidomastoid L (its mirror image is already charted)');
+    await expect(page.getByTestId('site-row')).toHaveCount(8);
     await shot(page, `cd-mirrored-${viewport.width}`);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByTestId('site-row')).toHaveCount(6);

@@ -80,7 +80,6 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
   // A site placed on the diagram brings the Sites tab forward, where its units are typed.
   const [sideTab, setSideTab] = useState<SideTab>('sites');
   const [patternsOpen, setPatternsOpen] = useState(false);
-  const [patternBusy, setPatternBusy] = useState(false);
   const [patternError, setPatternError] = useState<string | null>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
   const indications = useMemo(() => [session.indication, ...session.otherIndications], [session.indication, session.otherIndications]);
@@ -123,10 +122,8 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
     const unitsOf = (m: string, s: Side) => a.rows.find((r) => r.muscleId === m && r.side === s)?.units ?? 0;
     const sites = placed.sites.map((p) => newSite(session.id, at, { ...p, units: unitsOf(p.muscleId, p.side) }));
     const uses: SessionPattern[] = a.uses.map((u) => ({ id: crypto.randomUUID(), sessionId: session.id, patternName: findPattern(u.patternId)?.name ?? u.patternId, appliedAt: at, ...u }));
-    setPatternBusy(true);
     const names = a.uses.map((u) => `${findPattern(u.patternId)?.name ?? u.patternId}${u.direction ? ` ${u.direction}` : ''}`);
     const ok = await c.batch(`pattern ${names.join(' + ')}`, sites.map((site) => ({ kind: 'add', site })), uses);
-    setPatternBusy(false);
     if (ok) {
       setPatternsOpen(false);
       setPatternError(null);
@@ -138,12 +135,10 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
   async function addTemplate(t: Template) {
     const at = new Date().toISOString();
     const sites = t.sites.map((s) => newSite(session.id, at, { viewId: s.viewId, viewVersion: s.viewVersion, x: s.x, y: s.y, muscleId: s.muscleId, side: s.side, units: s.units, note: s.note }));
-    setPatternBusy(true);
     if (await c.batch(`template “${t.name}”`, sites.map((site) => ({ kind: 'add', site })))) {
       if (sites.some(isDeepSite)) c.setShowDeep(true);
       if (!sites.some((s) => s.viewId === c.viewId) && sites[0]) c.setViewId(sites[0].viewId);
     }
-    setPatternBusy(false);
   }
 
   function putBack(earlierSites: readonly Site[]) {
@@ -276,7 +271,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             }}
             onDismissMove={() => c.setMoveNotice(null)}
             onPutBack={putBack}
-            footer={readOnly ? null : <AddTemplate client={client} indications={indications} busy={patternBusy} onAdd={(t) => void addTemplate(t)} />}
+            footer={readOnly ? null : <AddTemplate client={client} indications={indications} busy={c.batching} onAdd={(t) => void addTemplate(t)} />}
           />
         </ChartSide>
       </div>
@@ -285,7 +280,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
           indications={indications}
           productId={session.productId}
           canPlace={(m, s) => c.views.some((id) => c.viewFor(id)?.regions.some((r) => r.muscleId === m && r.side === s))}
-          busy={patternBusy}
+          busy={c.batching}
           error={patternError}
           onAccept={(a) => void acceptPatterns(a)}
           onClose={() => {

@@ -71,6 +71,8 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
     return last ? String(last.units) : '';
   });
   const placing = useInFlight();
+  // One batch at a time: a double click on "Place 6 sites", or M pressed twice, is one pattern or one mirror.
+  const batching = useInFlight();
   const pending = readOnly ? null : pendingOf(tool);
   const selection = selectedIds(tool);
 
@@ -166,14 +168,18 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
   }
 
   /** Several changes as one step: one transaction, one undo. */
-  function batch(label: string, patches: SitePatch[], addPatterns: SessionPattern[] = []): Promise<boolean> {
-    return editor.apply({ kind: 'batch', label, patches, addPatterns, removePatterns: [] });
+  async function batch(label: string, patches: SitePatch[], addPatterns: SessionPattern[] = []): Promise<boolean> {
+    let ok = false;
+    const ran = await batching.run(async () => {
+      ok = await editor.apply({ kind: 'batch', label, patches, addPatterns, removePatterns: [] });
+    });
+    return ran && ok;
   }
 
   /** The selected sites mirrored to the patient's other side, as new sites, in one step. */
   async function mirror(ids: readonly string[] = selection) {
     const chosen = editor.sites.filter((s) => ids.includes(s.id));
-    if (chosen.length === 0 || readOnly) return;
+    if (chosen.length === 0 || readOnly || batching.busy) return;
     const at = new Date().toISOString();
     const used = new Map<string, Point[]>();
     const taken = (id: string) => used.get(id) ?? (used.set(id, takenOn(id)).get(id) as Point[]);
@@ -185,8 +191,15 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
         skipped.push(`${label(s.muscleId, s.side)} (${result.reason === 'midline' ? 'a midline muscle' : 'not drawn on the other side'})`);
         continue;
       }
-      taken(result.site.viewId).push(result.site);
-      added.push(newSite(session.id, at, { ...result.site, units: s.units, guidance: s.guidance, note: s.note }));
+      // Mirroring never stacks a site on an identical one already there (M pressed twice, or mirrored back).
+      const m = result.site;
+      const twin = editor.sites.some((o) => o.viewId === m.viewId && o.muscleId === m.muscleId && o.side === m.side && Math.hypot(o.x - m.x, o.y - m.y) < 1);
+      if (twin) {
+        skipped.push(`${label(s.muscleId, s.side)} (its mirror image is already charted)`);
+        continue;
+      }
+      taken(m.viewId).push(m);
+      added.push(newSite(session.id, at, { ...m, units: s.units, guidance: s.guidance, note: s.note }));
     }
     if (added.length > 0) {
       const ok = await batch(`Mirroring ${added.length} ${added.length === 1 ? 'site' : 'sites'} to the other side`, added.map((site) => ({ kind: 'add', site })));
@@ -222,6 +235,7 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
     pending,
     lastUnits,
     saving: placing.busy,
+    batching: batching.busy,
     selection,
     recovered,
     dismissRecovered: (part: 'pending' | 'fields') => setRecovered((r) => ({ ...r, [part]: part === 'pending' ? null : {} })),
