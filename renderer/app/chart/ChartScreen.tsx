@@ -200,6 +200,13 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
       <div className="chart-body">
         <div className="canvas-wrap">
           {hovered && <span className="hovered" data-testid="hovered">{hovered}</span>}
+          {c.hint && (
+            // What a press or a mirror could not do, said over the diagram where the clinician is looking.
+            <p className="canvas-hint" role="status" data-testid="chart-hint">
+              {c.hint}
+              <button type="button" className="icon" aria-label="Dismiss" onClick={() => c.setHint(null)}>✕</button>
+            </p>
+          )}
           <ChartCanvas
             key={view.id}
             view={view}
@@ -238,7 +245,6 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
             pending={c.pending}
             pendingLocation={pendingLocation}
             saving={c.saving}
-            hint={c.hint}
             readOnly={readOnly}
             concentration={sessionConcentration(session.vials)}
             stepFor={stepFor}

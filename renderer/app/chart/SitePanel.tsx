@@ -22,7 +22,6 @@ export interface SitePanelProps {
   pendingLocation: string | null;
   /** The pending site is being saved: its "Place site" button takes no further press until the save is answered. */
   saving: boolean;
-  hint: string | null;
   readOnly: boolean;
   /** U per 0.1 mL of the session's vials, when one applies; sites then show their volume. */
   concentration: number | null;
@@ -87,8 +86,7 @@ export function SitePanel(props: SitePanelProps) {
           </span>
         </div>
       )}
-      {!pending && props.hint && <p className="hint" role="status" data-testid="chart-hint">{props.hint}</p>}
-      {!pending && !props.hint && !readOnly && (
+      {!pending && !readOnly && (
         <p className="hint">Tap a muscle on the diagram to place a site, type the units, press Enter.</p>
       )}
       {!readOnly && <MusclePicker options={props.options} onPick={props.onPick} inputRef={props.pickerRef} />}
