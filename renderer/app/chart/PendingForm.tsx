@@ -23,11 +23,11 @@ export function eyelidCaution(muscleId: string, location: string | null): string
   const sources = BLEPHAROSPASM.sources.join(', ');
   if (location?.startsWith('upper lid')) {
     const a = avoid('levator_palpebrae_superioris');
-    return a ? `Avoid: ${a.label} (${a.risk}). Sources ${sources}.` : null;
+    return a ? `Avoid: ${a.label}, risk of ${a.risk}. Sources ${sources}.` : null;
   }
   if (location === 'lower lid, medial') {
     const a = avoid('inferior_oblique');
-    return a ? `Avoid: ${a.label} (${a.risk}). Sources ${sources}.` : null;
+    return a ? `Avoid: ${a.label}, risk of ${a.risk}. Sources ${sources}.` : null;
   }
   return null;
 }
