@@ -17,8 +17,9 @@ import { openDatabase } from '../../electron/db/open.ts';
 import { listViews, getView } from '../../shared/atlas/index.ts';
 import { normaliseForSearch } from '../../shared/domain/search.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
+import { signAndSeal } from '../../electron/trust/seal.ts';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const CACHE_DIR = path.resolve(import.meta.dirname, '../../.cache/bench');
 
 export const CLINIC = { patients: 5_000, sessions: 100_000, sites: 3_000_000, timelineSessions: 100 };
@@ -217,7 +218,9 @@ async function generateClinic(file: string): Promise<void> {
           }
           sites += count;
           if (rnd() < 0.8) {
-            insVial.run(uuid(rnd), id, rnd() < 0.5 ? 100 : 200, `C${Math.floor(rnd() * 90_000 + 10_000)}`, date.slice(0, 10).replace(/^(\d{4})/, (y) => String(Number(y) + 2)), 2, date, date);
+            // Expiry two years on by date arithmetic (a string edit made 2022-02-29 from 2020-02-29).
+            const expiry = new Date(T0 + (day + 730) * DAY).toISOString().slice(0, 10);
+            insVial.run(uuid(rnd), id, rnd() < 0.5 ? 100 : 200, `C${Math.floor(rnd() * 90_000 + 10_000)}`, expiry, 2, date, date);
             vials += 1;
           }
           if (rnd() < 0.3) {
@@ -240,9 +243,11 @@ async function generateClinic(file: string): Promise<void> {
   db.exec(`CREATE TEMP TABLE drafts (id TEXT PRIMARY KEY)`);
   const insDraft = db.prepare('INSERT INTO drafts (id) VALUES (?)');
   db.transaction(() => draftIds.forEach((id) => insDraft.run(id)))();
-  db.prepare(
-    `UPDATE sessions SET status = 'signed', signed_at = started_at, signed_by = ? WHERE id NOT IN (SELECT id FROM drafts)`,
-  ).run(CLINICIAN_NAME);
+  // Signed as the app signs: status, signer, time and the seal over the content (electron/trust/seal.ts).
+  const toSign = db.prepare<[], { id: string; started_at: string }>('SELECT id, started_at FROM sessions WHERE id NOT IN (SELECT id FROM drafts)').all();
+  db.transaction(() => {
+    for (const s of toSign) signAndSeal(db, s.id, { signedAt: s.started_at, signedBy: CLINICIAN_NAME, signerId: CLINICIAN_ID });
+  })();
   log(`signed all but ${draftIds.length} draft sessions; ${vials} vials, ${scores} scores, ${events} adverse events`);
   finish(db, tmp, file);
   log(`clinic database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
