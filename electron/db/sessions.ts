@@ -142,6 +142,13 @@ export function listSessionsForPatient(db: Database.Database, patientId: string)
 }
 
 export function deleteSession(db: Database.Database, id: string): void {
+  // Follow-up visits of the session and what they recorded, then grades taken at the session itself.
+  const followUps = "SELECT id FROM follow_up_visits WHERE session_id = ?";
+  for (const table of ['follow_up_scores', 'follow_up_adverse_events', 'muscle_scores']) {
+    statement(db, `DELETE FROM ${table} WHERE follow_up_id IN (${followUps})`).run(id);
+  }
+  statement(db, 'DELETE FROM follow_up_visits WHERE session_id = ?').run(id);
+  statement(db, 'DELETE FROM muscle_scores WHERE session_id = ?').run(id);
   for (const table of ['sites', 'session_vials', 'outcome_scores', 'adverse_events', 'finding_acknowledgements', 'session_derived', 'session_patterns', 'session_origins']) {
     statement(db, `DELETE FROM ${table} WHERE session_id = ?`).run(id);
   }

@@ -204,6 +204,9 @@ describe('session details', () => {
 
   it('a draft can be discarded with everything in it', async () => {
     const s = await draftWithSites([5, 5]);
+    // A grade per muscle at the session and a follow-up visit with its own grade and score go with it.
+    await b.call('muscleScore:set', { sessionId: s.id, muscleId: s.sites[0]!.muscleId, side: s.sites[0]!.side, scaleId: 'mas', value: '2' });
+    await b.call('followUp:save', { sessionId: s.id, date: '2026-11-20', scores: [{ scaleId: 'headache_days', value: '8' }], muscleScores: [{ muscleId: s.sites[0]!.muscleId, side: s.sites[0]!.side, scaleId: 'mas', value: '1' }] });
     await b.call('session:delete', { id: s.id });
     await expect(b.call('session:get', { id: s.id })).rejects.toThrow(/NOT_FOUND/);
   });
