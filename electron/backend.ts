@@ -242,7 +242,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         });
   // The day's backup waits for the page check: a damaged file never pushes a good backup out of the rotation.
   const startupBackup = integrityCheck
-    .then((result) => (result.ok ? dailyBackup(ctx.db, paths.backupDir, now(), automaticRetention === undefined ? {} : { retention: automaticRetention }) : null))
+    .then((result) => {
+      if (!result.ok) return null;
+      const at = now();
+      const retention = automaticRetention === undefined ? {} : { retention: automaticRetention };
+      // With a worker, the copy runs there on its own connection (SQLite's backup steps would otherwise
+      // share the main thread with the clinician's first clicks).
+      const write = options.spawnWorker
+        ? () => runTask(options.spawnWorker ?? null, { task: 'backup', databaseFile: paths.file, migrationsDir: options.migrationsDir, ...binding, backupDir: paths.backupDir, kind: 'automatic', at: at.toISOString(), ...retention }, () => undefined)
+        : undefined;
+      return dailyBackup(ctx.db, paths.backupDir, at, { ...retention, ...(write ? { write } : {}) });
+    })
     .then((backup) => (backup ? backups.afterBackup(backup) : null))
     .catch((err: unknown) => {
       logError('startup backup', err);

@@ -150,12 +150,19 @@ function localDay(date: Date): string {
  * A database without a single patient is not backed up: a copy of nothing would only push good
  * backups out of the rotation (a start on an empty file must never cost the last good copy).
  */
-export async function dailyBackup(db: Database.Database, backupDir: string, at: Date, options: { retention?: number } = {}): Promise<BackupInfo | null> {
+export async function dailyBackup(
+  db: Database.Database,
+  backupDir: string,
+  at: Date,
+  options: { retention?: number; write?: () => Promise<BackupInfo> } = {},
+): Promise<BackupInfo | null> {
   if (db.prepare('SELECT 1 FROM patients LIMIT 1').get() === undefined) return null;
   const today = localDay(at);
   const already = listBackups(backupDir).some((b) => b.kind === 'automatic' && localDay(new Date(b.createdAt)) === today);
   if (already) return null;
-  return createBackup(db, backupDir, 'automatic', at, options);
+  // `write`: the copy made elsewhere (the data worker), so a large file is not copied on the main thread.
+  if (options.write) return options.write();
+  return createBackup(db, backupDir, 'automatic', at, options.retention === undefined ? {} : { retention: options.retention });
 }
 
 /**

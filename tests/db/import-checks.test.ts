@@ -120,6 +120,8 @@ describe('export and import through the data worker', () => {
         dataDirectory: sourceDir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', spawnWorker: spawnTsWorker, chooseExportFile: () => Promise.resolve(exported),
       });
       backends.push(source);
+      // The day's automatic backup is copied in the worker too.
+      expect(await source.startupBackup).toMatchObject({ kind: 'automatic' });
       expect(await source.dispatch('data:export', {})).toEqual({ ok: true, value: { file: exported, problems: 0 } });
       const backup = await source.dispatch('backup:now', {});
       expect(backup).toMatchObject({ ok: true, value: { kind: 'manual' } });
