@@ -12,6 +12,7 @@ import { insertAcknowledgement, listAcknowledgements } from '../db/acknowledgeme
 import * as charting from '../db/charting.ts';
 import { storeDerived } from '../db/session-derived.ts';
 import { signAndSeal } from '../trust/seal.ts';
+import { cachedSignedParts, copyParts, keepSignedParts, type SessionParts } from './timeline-cache.ts';
 import { requirePassphrase } from './accounts.ts';
 import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
@@ -41,19 +42,43 @@ export function patientTimeline(ctx: ServiceContext, input: { patientId: string 
   found(patients.getPatient(ctx.db, input.patientId), `Patient ${input.patientId}`);
   return ctx.db.transaction(() => {
     const sessions = repo.listSessionsForPatient(ctx.db, input.patientId);
-    const sites = sitesForPatient(ctx.db, input.patientId);
-    const partsBySession = parts.partsForPatient(ctx.db, input.patientId);
-    const patterns = charting.patternsForPatient(ctx.db, input.patientId);
-    const origins = charting.originsForPatient(ctx.db, input.patientId);
-    return sessions.map((s) => ({
-      ...s,
-      patterns: patterns.get(s.id) ?? [],
-      copiedFromSessionId: origins.get(s.id) ?? null,
-      sites: sites.get(s.id) ?? [],
-      vials: partsBySession.vials.get(s.id) ?? [],
-      scores: partsBySession.scores.get(s.id) ?? [],
-      adverseEvents: partsBySession.adverseEvents.get(s.id) ?? [],
-    }));
+    // Signed sessions never change: their parts are read once per connection (timeline-cache.ts).
+    const known = new Map<string, SessionParts>();
+    for (const s of sessions) {
+      const kept = s.status === 'signed' ? cachedSignedParts(ctx.db, s.id) : undefined;
+      if (kept) known.set(s.id, kept);
+    }
+    const missing = sessions.filter((s) => !known.has(s.id));
+    if (missing.length > 0 && missing.length <= 5) {
+      // A few drafts or new signatures: read per session.
+      for (const s of missing) {
+        known.set(s.id, {
+          patterns: charting.listSessionPatterns(ctx.db, s.id), copiedFromSessionId: charting.getSessionOrigin(ctx.db, s.id),
+          sites: listSites(ctx.db, s.id), vials: parts.listVials(ctx.db, s.id), scores: parts.listScores(ctx.db, s.id),
+          adverseEvents: parts.listAdverseEvents(ctx.db, s.id),
+        });
+      }
+    } else if (missing.length > 5) {
+      const sites = sitesForPatient(ctx.db, input.patientId);
+      const partsBySession = parts.partsForPatient(ctx.db, input.patientId);
+      const patterns = charting.patternsForPatient(ctx.db, input.patientId);
+      const origins = charting.originsForPatient(ctx.db, input.patientId);
+      for (const s of missing) {
+        known.set(s.id, {
+          patterns: patterns.get(s.id) ?? [], copiedFromSessionId: origins.get(s.id) ?? null, sites: sites.get(s.id) ?? [],
+          vials: partsBySession.vials.get(s.id) ?? [], scores: partsBySession.scores.get(s.id) ?? [],
+          adverseEvents: partsBySession.adverseEvents.get(s.id) ?? [],
+        });
+      }
+    }
+    for (const s of missing) {
+      const p = known.get(s.id);
+      if (s.status === 'signed' && p) keepSignedParts(ctx.db, s.id, p);
+    }
+    return sessions.map((s) => {
+      const p = known.get(s.id);
+      return { ...s, ...(p ? copyParts(p) : { sites: [], vials: [], scores: [], adverseEvents: [] }) };
+    });
   })();
 }
 
