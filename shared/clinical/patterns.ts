@@ -7,7 +7,7 @@
 import raw from '../../resources/reference/patterns.json' with { type: 'json' };
 import type { Side } from '../atlas/types.ts';
 import type { IndicationId } from '../indications.ts';
-import { reference } from './reference.ts';
+import { readDoseText, referenceAt } from './reference.ts';
 
 export type PatternSide = 'ipsilateral' | 'contralateral' | 'bilateral' | 'midline';
 /** What the pattern's direction means: the side the chin turns toward, the head tilts toward, … or none. */
@@ -222,28 +222,16 @@ export interface DoseHint {
   prefill: number | null;
 }
 
-/** Follows a dotted path ("protocols.upper_limb_spasticity.xeomin_label") into the reference. */
-export function referenceAt(path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), reference);
-}
-
 const DOSE_TABLES = raw.dose_tables as RawDoseTable[];
 
 export function doseTables(): readonly RawDoseTable[] {
   return DOSE_TABLES;
 }
 
-function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-}
-
 function hintFor(t: RawDoseTable, row: RawDoseRow, ids: readonly string[]): DoseHint | null {
-  const value = t.value === 'range' ? row.range : t.value === 'median_U' ? row.median_U : row.U;
-  if (value === undefined) return null;
-  const doseText = String(value);
-  const numbers = numbersIn(doseText);
-  if (numbers.length === 0) return null;
-  const each = /\beach\b|per (lumbrical|interosse|muscle|fascicle)/i.test(`${doseText} ${row.dose_basis_note ?? ''}`);
+  const dose = readDoseText(t.value === 'range' ? row.range : t.value === 'median_U' ? row.median_U : row.U, row.dose_basis_note);
+  if (!dose) return null;
+  const { text: doseText, numbers, each } = dose;
   const combined = ids.length > 1 && !each;
   const fromMemory = t.from_memory === true || t.sources.includes('MEM');
   const kind = t.value === 'median_U' ? 'median' : numbers.length > 1 ? 'range' : 'dose';

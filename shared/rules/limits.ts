@@ -4,7 +4,7 @@
  * read once into typed form. No number here is typed in code: each comes from one of the two files.
  */
 import rawLimits from '../../resources/reference/limits.json' with { type: 'json' };
-import { reference, isFromMemory } from '../clinical/reference.ts';
+import { reference, isFromMemory, readDoseText, referenceAt } from '../clinical/reference.ts';
 import type { IndicationId } from '../indications.ts';
 
 export type Population = 'adult' | 'pediatric';
@@ -142,22 +142,14 @@ interface RawDoseRow {
   dose_basis_note?: string;
 }
 
-function atPath(path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), reference);
-}
-
 /** "60-200" → 200, "20" → 20, 75 → 75, "5-10 each" → 10 (each). Null when the text holds no number. */
 export function parseDose(u: string | number | undefined, note: string | undefined): { maxU: number; basis: 'each' | 'combined' } | null {
-  if (u === undefined) return null;
-  const text = String(u);
-  const numbers = [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
-  if (numbers.length === 0) return null;
-  const each = /\beach\b|per (lumbrical|interosse|muscle|fascicle)/i.test(`${text} ${note ?? ''}`);
-  return { maxU: Math.max(...numbers), basis: each ? 'each' : 'combined' };
+  const dose = readDoseText(u, note);
+  return dose && { maxU: Math.max(...dose.numbers), basis: dose.each ? 'each' : 'combined' };
 }
 
 function toTable(t: RawTableRef): MuscleDoseTable {
-  const rows = atPath(t.path);
+  const rows = referenceAt(t.path);
   if (!Array.isArray(rows)) throw new Error(`limits: muscle dose table ${t.id} points at ${t.path}, which is not a table`);
   return {
     id: t.id,

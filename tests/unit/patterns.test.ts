@@ -1,8 +1,9 @@
 import reference from '../../resources/reference/clinical-reference.json';
 import raw from '../../resources/reference/patterns.json';
 import { getMuscle, getView, hasMuscle, viewsForIndication } from '../../shared/atlas/index.ts';
+import { referenceAt } from '../../shared/clinical/reference.ts';
 import {
-  allPatterns, doseHints, doseTables, familiesFor, findPattern, PATTERN_FAMILIES, prefillUnits, proposeMuscles, referenceAt,
+  allPatterns, doseHints, doseTables, familiesFor, findPattern, PATTERN_FAMILIES, prefillUnits, proposeMuscles,
 } from '../../shared/clinical/patterns.ts';
 
 const SOURCE_IDS = new Set(reference.sources.map((s) => s.id));
