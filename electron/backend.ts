@@ -6,6 +6,7 @@ import { checkIntegrity, DamagedDatabaseError, type IntegrityResult } from './db
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
+import { setNativeBinding } from './db/sqlite.ts';
 import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
 import { runTask, type SpawnWorker } from './workers/run-task.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
@@ -103,6 +104,8 @@ const cancelled = () => Promise.resolve(null);
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const paths = dataPaths(options.dataDirectory);
+  // Every connection opened on the way (checks, copies) uses the same SQLite binding as the main one.
+  if (options.nativeBinding) setNativeBinding(options.nativeBinding);
   const now = options.now ?? (() => new Date());
   const actor = { name: UNKNOWN_ACTOR };
   const logError = options.logError ?? (() => undefined);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.ts';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { fsyncDir, fsyncFile, inspectFile, installIncoming, prepareIncoming, putBack } from './recovery.ts';
@@ -110,7 +111,7 @@ export async function createBackup(
     await db.backup(partial);
     // The copy carries the WAL flag of the live file; a rollback-journal copy is one self-contained
     // file that opens read-only without creating -wal/-shm beside it.
-    const copy = new Database(partial);
+    const copy = openSqlite(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {

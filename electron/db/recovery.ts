@@ -13,7 +13,8 @@
 // (a crash during step 1) removes it: the live file was never touched.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.ts';
 import { checkIntegrity } from './integrity.ts';
 import { checkSchema } from './schema-check.ts';
 import { anchorPath } from '../trust/monitor.ts';
@@ -99,7 +100,7 @@ function removeWithSideFiles(file: string): void {
 export function inspectFile(file: string, migrationsDir: string): { ok: boolean; detail: string; schemaVersion: number } {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const integrity = checkIntegrity(db);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (!integrity.ok) return { ok: false, detail: integrity.detail, schemaVersion };

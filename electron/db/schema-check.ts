@@ -1,7 +1,8 @@
 // The schema a database file should have at its version, built from the migrations themselves, and the
 // comparison of a file against it. A backup with one extra trigger (say, one that multiplies every
 // site's units) or a dropped guard is refused before it is swapped in, and found at start.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.ts';
 import { registerAuditFunctions } from './open.ts';
 import { loadMigrations, migrate, type Migration } from './migrate.ts';
 
@@ -38,7 +39,7 @@ export function expectedSchema(migrationsDir: string, version: number): SchemaOb
   if (cached) return cached;
   const migrations: Migration[] = loadMigrations(migrationsDir);
   if (version !== 0 && !migrations.some((m) => m.version === version)) return null;
-  const db = new Database(':memory:');
+  const db = openSqlite(':memory:');
   try {
     registerAuditFunctions(db, () => new Date(0), () => 'schema');
     migrate(db, migrations.filter((m) => m.version <= version));

@@ -2,7 +2,7 @@
 // No Electron here: file choices come from deps (save/open dialogs in main.ts, temp paths in tests),
 // never from the renderer.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite.ts';
 import type { BackupInfo, HealthInfo, TaskStatus } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { findBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
@@ -153,7 +153,7 @@ async function swapIn(deps: MaintenanceDeps): Promise<void> {
 /** The schema version a backup was written at, or -1 when it cannot be read as a database at all. */
 function backupVersion(file: string, nativeBinding?: string): number {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const db = openSqlite(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       return db.pragma('user_version', { simple: true }) as number;
     } finally {

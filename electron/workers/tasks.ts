@@ -7,6 +7,7 @@ import type { BackupInfo } from '../../shared/domain/types.ts';
 import { createBackup, type BackupKind } from '../db/backup.ts';
 import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';
 import { openDatabase } from '../db/open.ts';
+import { setNativeBinding } from '../db/sqlite.ts';
 import { prepareIncoming } from '../db/recovery.ts';
 import { verifyEverything, type TrustResult } from '../trust/verify.ts';
 import { writeExportFile } from '../export/archive.ts';
@@ -50,6 +51,8 @@ function readOnly(input: Common): Database.Database {
 }
 
 export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) => void): Promise<unknown> {
+  // Checks and copies made on the way open their own connections with the same binding.
+  if (input.nativeBinding) setNativeBinding(input.nativeBinding);
   switch (input.task) {
     case 'export': {
       const db = readOnly(input);
