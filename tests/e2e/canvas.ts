@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test';
-import { getView, hitTest, regionCentroid } from '../../shared/atlas/index.ts';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { getView, hitTest, pointAlong, regionCentroid, viewsForIndication } from '../../shared/atlas/index.ts';
+import type { IndicationId } from '../../shared/indications.ts';
 
 type Side = 'left' | 'right' | 'midline';
 
@@ -38,4 +39,24 @@ export async function clickMuscle(page: Page, muscleId: string, side: Side) {
   const viewId = (await page.getByTestId('chart-canvas').getAttribute('data-view')) ?? 'face_front';
   const p = await pagePoint(page, regionPoint(muscleId, side, viewId));
   await page.mouse.click(p.x, p.y);
+}
+
+/** A site in the middle of a muscle, on the first of the indication's views that draws it (superficially, if asked). */
+export function siteAt(indication: IndicationId, muscleId: string, side: Side, opts: { superficialOnly?: boolean } = {}) {
+  for (const viewId of viewsForIndication(indication)) {
+    const view = getView(viewId);
+    const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side && (!opts.superficialOnly || r.layer === 'superficial'));
+    if (region) return { viewId, viewVersion: view.version, ...pointAlong(region, 0.5), muscleId, side };
+  }
+  throw new Error(`no ${side} ${muscleId} on the ${indication} views`);
+}
+
+/** Screenshots at 1400 x 900 and 1024 x 700 as `<prefix>-<w>x<h>.png`; `show` is scrolled into view first. */
+export async function shootBoth(page: Page, prefix: string, show?: Locator): Promise<void> {
+  for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    if (show) await show.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${prefix}-${w}x${h}.png` });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 }

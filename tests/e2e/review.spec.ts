@@ -1,33 +1,16 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import type { Backend } from '../../electron/backend.ts';
-import { getView, pointAlong, viewsForIndication } from '../../shared/atlas/index.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
+import { shootBoth, siteAt } from './canvas.ts';
 
 const today = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-function siteAt(muscleId: string, side: 'left' | 'right') {
-  for (const viewId of viewsForIndication('cervical_dystonia')) {
-    const view = getView(viewId);
-    const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side && r.layer === 'superficial');
-    if (region) return { viewId, viewVersion: view.version, ...pointAlong(region, 0.5), muscleId, side };
-  }
-  throw new Error(`no ${side} ${muscleId}`);
-}
 
-/** Screenshots at both window sizes; `at` is scrolled into view first (the app scrolls inside its content pane). */
-async function shoot(page: Page, name: string, at?: string) {
-  for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    if (at) await page.getByTestId(at).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `test-results/review/${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
-}
 
 let dir: string;
 let backend: Backend;
@@ -61,7 +44,7 @@ async function seedPatient(): Promise<{ patientId: string; sessions: SessionDeta
     await call(backend, 'vial:add', { sessionId: s.id, productId: 'onabotulinumtoxinA', sizeUnits: 200, lot: p.lot, expiry: iso(addDays(today, 400)), diluentMl: 2 });
     const sites: Array<[string, 'left' | 'right', number]> = [['sternocleidomastoid', 'left', p.scm], ['splenius_capitis', 'right', p.splenius]];
     if (p.trapezius) sites.push(['trapezius_upper', 'right', p.trapezius]);
-    for (const [m, side, units] of sites) await call(backend, 'site:add', { sessionId: s.id, ...siteAt(m, side), units });
+    for (const [m, side, units] of sites) await call(backend, 'site:add', { sessionId: s.id, ...siteAt('cervical_dystonia', m, side, { superficialOnly: true }), units });
     await call(backend, 'score:add', { sessionId: s.id, scaleId: 'twstrs', value: p.twstrs });
     await call(backend, 'session:sign', { id: s.id });
     sessions.push(s);
@@ -92,15 +75,15 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect(trend.locator('tbody tr')).toHaveCount(6);
   await expect(trend.locator('tbody tr').last()).toContainText('80 U');
   await expect(trend.locator('tbody tr').last()).toContainText('28');
-  await shoot(page, 'history-trend', 'dose-trend');
-  await shoot(page, 'history', 'session-list');
+  await shootBoth(page, 'test-results/review/history-trend', page.getByTestId('dose-trend').first());
+  await shootBoth(page, 'test-results/review/history', page.getByTestId('session-list').first());
 
   // Open an earlier session: read-only, exactly as charted.
   await cards.nth(3).getByRole('button', { name: /Open the session/ }).click();
   await expect(page.getByTestId('signed-by')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   await expect(page.getByTestId('site-row')).toHaveCount(2);
-  await shoot(page, 'read-only');
+  await shootBoth(page, 'test-results/review/read-only');
   await page.getByRole('button', { name: 'Back to patient' }).click();
 
   // Compare the latest with the one three visits before.
@@ -115,8 +98,8 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect(rows.filter({ hasText: 'Trapezius' }).getByTestId('compare-diff')).toHaveText('same');
   await expect(page.getByTestId('compare-total-diff')).toHaveText('+20 U');
   await expect(page.getByTestId('compare-screen').locator('svg[data-view] circle[data-tone="ghost"]').first()).toBeAttached();
-  await shoot(page, 'compare');
-  await shoot(page, 'compare-table', 'compare-table');
+  await shootBoth(page, 'test-results/review/compare');
+  await shootBoth(page, 'test-results/review/compare-table', page.getByTestId('compare-table').first());
   await page.getByRole('button', { name: 'Back to the patient' }).click();
 
   // A follow-up visit of the latest treatment, at peak effect.
@@ -131,7 +114,7 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await dialog.getByTestId('followup-add-event').click();
   await dialog.getByLabel('Description').fill('mild dysphagia for a week');
   await dialog.getByLabel('Related to the treatment').selectOption('probable');
-  await shoot(page, 'follow-up');
+  await shootBoth(page, 'test-results/review/follow-up');
   // Enter twice from a field: the visit is recorded once.
   await dialog.getByTestId('followup-score-twstrs').focus();
   await page.keyboard.press('Enter');
@@ -164,7 +147,7 @@ test('history of six sessions: thumbnails, read-only session, comparison, dose b
   await expect.poll(async () => Buffer.compare(before, await page.getByTestId('chart-canvas').screenshot())).not.toBe(0);
   await expect(page.getByTestId('site-row')).toHaveCount(0);
   expect(draft.sites).toHaveLength(0);
-  await shoot(page, 'overlay');
+  await shootBoth(page, 'test-results/review/overlay');
   expect(problems).toEqual([]);
 });
 
@@ -175,7 +158,7 @@ test('worklist: an overdue patient and an expiring authorization; lot recall fin
   const other = await call<{ id: string }>(backend, 'patient:create', { mrn: 'CD-5200', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1970-01-01' });
   const recent = await call<SessionDetail>(backend, 'session:create', { patientId: other.id, date: iso(addDays(today, -10)), indication: 'cervical_dystonia', productId: 'onabotulinumtoxinA' });
   await call(backend, 'vial:add', { sessionId: recent.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'rx-4203', expiry: iso(addDays(today, 400)), diluentMl: 2 });
-  await call(backend, 'site:add', { sessionId: recent.id, ...siteAt('sternocleidomastoid', 'left'), units: 30 });
+  await call(backend, 'site:add', { sessionId: recent.id, ...siteAt('cervical_dystonia', 'sternocleidomastoid', 'left', { superficialOnly: true }), units: 30 });
   await call(backend, 'session:sign', { id: recent.id });
 
   await page.goto('/');
@@ -185,7 +168,7 @@ test('worklist: an overdue patient and an expiring authorization; lot recall fin
   await expect(due).toContainText('overdue 14 days');
   await expect(page.getByTestId('worklist-auth-row')).toContainText('ends in 20 days');
   await expect(page.getByTestId('worklist-auth-row')).toContainText('PA-9931');
-  await shoot(page, 'worklist');
+  await shootBoth(page, 'test-results/review/worklist');
   // Keyboard only: Tab to the overdue patient and open with Enter.
   await due.getByRole('link', { name: 'MOREAU, Lise' }).focus();
   await page.keyboard.press('Enter');
@@ -198,7 +181,7 @@ test('worklist: an overdue patient and an expiring authorization; lot recall fin
   await expect(page.getByTestId('lot-summary')).toContainText('3 vials in 3 sessions of 2 patients');
   await expect(rows.filter({ hasText: 'RX-4201' }).getByTestId('lot-units')).toHaveText('100 U');
   await expect(rows.filter({ hasText: 'rx-4203' }).getByTestId('lot-units')).toHaveText('30 U');
-  await shoot(page, 'lot-recall');
+  await shootBoth(page, 'test-results/review/lot-recall');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lot-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^lot-recall-rx-42-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -227,7 +210,7 @@ test('Modified Ashworth per muscle and side at a spasticity session, kept with t
   await grades.getByTestId('grade-value').selectOption('3');
   await grades.getByRole('button', { name: 'Record grade' }).click();
   await expect(grades).toContainText('Biceps brachii (right): 3');
-  await shoot(page, 'ashworth', 'muscle-grades');
+  await shootBoth(page, 'test-results/review/ashworth', page.getByTestId('muscle-grades').first());
   const stored = await call<Array<{ muscleId: string; side: string; value: string }>>(backend, 'muscleScore:list', { sessionId: s.id });
   expect(stored.map((g) => `${g.muscleId} ${g.side} ${g.value}`)).toEqual(['biceps_brachii left 1+', 'biceps_brachii right 3']);
   expect(problems).toEqual([]);

@@ -1,32 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import type { Backend } from '../../electron/backend.ts';
-import { getView, pointAlong, viewsForIndication } from '../../shared/atlas/index.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
-import type { IndicationId } from '../../shared/indications.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
+import { shootBoth, siteAt } from './canvas.ts';
 
 const today = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** A site in the middle of a muscle, on the first of the indication's views that draws it. */
-function siteAt(indication: IndicationId, muscleId: string, side: 'left' | 'right' | 'midline') {
-  for (const viewId of viewsForIndication(indication)) {
-    const view = getView(viewId);
-    const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side);
-    if (region) return { viewId, viewVersion: view.version, ...pointAlong(region, 0.5), muscleId, side };
-  }
-  throw new Error(`no ${side} ${muscleId} on the ${indication} views`);
-}
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/rules/${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1400, height: 900 });
-}
 
 let dir: string;
 let backend: Backend;
@@ -73,7 +56,7 @@ test('PREEMPT from the template: 155 U, J0585 × 155, JW × 45 from a 200 U vial
   await expect(page.getByTestId('cpt-lines').locator('tr')).toHaveCount(1);
   await expect(page.getByTestId('findings').locator('.finding-warning')).toHaveCount(0);
   await expect(page.getByTestId('checks-summary')).toContainText('No dose warnings');
-  await shoot(page, 'preempt-checks');
+  await shootBoth(page, 'test-results/rules/preempt-checks');
   expect(problems).toEqual([]);
 });
 
@@ -116,7 +99,7 @@ test('cervical dystonia over the limits: warnings with sources, one acknowledged
   await expect(page.getByTestId('hcpcs-admin')).toContainText('× 450');
   await expect(page.getByTestId('hcpcs-jw')).toContainText('× 50');
   await expect(page.getByTestId('cpt-64616')).toContainText('× 2');
-  await shoot(page, 'cd-warnings');
+  await shootBoth(page, 'test-results/rules/cd-warnings');
 
   // Acknowledge the SCM warning with a reason.
   const scm = page.getByTestId('finding-per_muscle_max').filter({ hasText: 'Sternocleidomastoid (left)' });
@@ -132,7 +115,7 @@ test('cervical dystonia over the limits: warnings with sources, one acknowledged
   await expect(open).toContainText('450 U within 90 days');
   await expect(open).toContainText('7 warnings');
   await expect(open).not.toContainText('limiting the SCM dose');
-  await shoot(page, 'cd-sign-confirm');
+  await shootBoth(page, 'test-results/rules/cd-sign-confirm');
   await page.getByTestId('confirm-sign').click();
   await expect(page.getByTestId('signed-by')).toContainText('Signed by Dana Reyes');
 
@@ -145,7 +128,7 @@ test('cervical dystonia over the limits: warnings with sources, one acknowledged
   await expect(page.getByTestId('finding-rolling_window_max')).toBeVisible();
   await expect(page.getByTestId('findings').getByTestId('acknowledgement')).toContainText('Severe rotational torticollis');
   await expect(page.getByRole('button', { name: 'Acknowledge…' })).toHaveCount(0);
-  await shoot(page, 'cd-signed');
+  await shootBoth(page, 'test-results/rules/cd-signed');
   const derived = await call<{ signedSnapshot?: { derivedAt: string }; findings: Array<{ kind: string; acknowledgement?: { reason: string } }> }>(backend, 'session:derive', { sessionId: session.id });
   expect(derived.signedSnapshot).toBeTruthy();
   expect(derived.findings.filter((f) => f.acknowledgement).map((f) => f.kind)).toEqual(['per_muscle_max']);

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Backend } from '../../electron/backend.ts';
-import { getView, pointAlong, viewsForIndication } from '../../shared/atlas/index.ts';
 import type { ResolvedTheme } from '../../shared/domain/settings.ts';
 import type { Patient, SessionDetail } from '../../shared/domain/types.ts';
-import type { IndicationId } from '../../shared/indications.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems, emitAppEvent } from './bridge.ts';
+import { siteAt } from './canvas.ts';
 import { findLowContrast, type LowContrast } from './contrast.ts';
 
 const OUT = 'test-results/themes';
@@ -16,14 +15,6 @@ const SIZES = [
   [1024, 700],
 ] as const;
 
-function siteAt(indication: IndicationId, muscleId: string, side: 'left' | 'right' | 'midline') {
-  for (const viewId of viewsForIndication(indication)) {
-    const view = getView(viewId);
-    const region = view.regions.find((r) => r.muscleId === muscleId && r.side === side);
-    if (region) return { viewId, viewVersion: view.version, ...pointAlong(region, 0.5), muscleId, side };
-  }
-  throw new Error(`no ${side} ${muscleId} on the ${indication} views`);
-}
 
 let dir: string;
 let backend: Backend;
