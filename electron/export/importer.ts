@@ -74,11 +74,17 @@ export class Importer {
           : `This export was made by an older version of ToxinMap (schema ${this.header.schemaVersion}; this app has ${dbVersion}). Importing older exports is not supported yet; nothing was imported.`,
       );
     }
+    const holding: string[] = [];
     for (const t of plainTables(this.db)) {
       this.columns.set(t, new Set((this.db.pragma(`table_info(${quoteId(t)})`) as { name: string }[]).map((c) => c.name)));
-      if (this.db.prepare(`SELECT 1 FROM ${quoteId(t)} LIMIT 1`).get() !== undefined) {
-        throw new AppError('CONFLICT', 'Import only works into an empty database, and this one already holds records. Nothing was imported.');
-      }
+      if (this.db.prepare(`SELECT 1 FROM ${quoteId(t)} LIMIT 1`).get() !== undefined) holding.push(t);
+    }
+    if (holding.length > 0) {
+      // Settings and the clinician profile count too: their rows and audit entries would clash with the export's.
+      throw new AppError(
+        'CONFLICT',
+        `Import only works into an empty database, and this one already holds ${holding.slice(0, 6).join(', ')}${holding.length > 6 ? '…' : ''}. Import into a fresh data folder before changing any setting or profile. Nothing was imported.`,
+      );
     }
     this.db.exec('BEGIN IMMEDIATE');
     this.open = true;

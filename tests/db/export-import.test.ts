@@ -91,7 +91,7 @@ describe('importing an export', () => {
     const archive = exportDatabase(a.db, meta);
     const b = await freshDb('b.sqlite');
     seedPatient(b.db, 9);
-    expect(() => importArchive(b.db, b.audit, archive)).toThrow(/only works into an empty database/);
+    expect(() => importArchive(b.db, b.audit, archive)).toThrow(/only works into an empty database, and this one already holds patients/);
     expect(b.db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
   });
 
