@@ -80,10 +80,11 @@ export class Importer {
       if (this.db.prepare(`SELECT 1 FROM ${quoteId(t)} LIMIT 1`).get() !== undefined) holding.push(t);
     }
     if (holding.length > 0) {
+      const named = holding.length > 1 ? holding.filter((t) => t !== 'audit_log') : holding;
       // Settings and the clinician profile count too: their rows and audit entries would clash with the export's.
       throw new AppError(
         'CONFLICT',
-        `Import only works into an empty database, and this one already holds ${holding.slice(0, 6).join(', ')}${holding.length > 6 ? '…' : ''}. Import into a fresh data folder before changing any setting or profile. Nothing was imported.`,
+        `Import only works into an empty database, and this one already holds ${named.slice(0, 6).join(', ')}${named.length > 6 ? '…' : ''}. Import into a fresh data folder before changing any setting or profile. Nothing was imported.`,
       );
     }
     this.db.exec('BEGIN IMMEDIATE');
