@@ -178,11 +178,15 @@ export function signature(d: SummaryData, o: SummaryOptions): Html {
   const signed = s.status === 'signed'
     ? html`<p data-field="signed">Signed by <strong>${s.signedBy ?? 'unknown'}</strong> on ${fmtDateTime(s.signedAt ?? '', o.timeZone)}.${d.derived.signedSnapshot && o.copy === 'clinical' ? html` Figures as derived at signing (${fmtDateTime(d.derived.signedSnapshot.derivedAt, o.timeZone)}).` : ''}</p>`
     : html`<p data-field="signed">Not signed. Signature: <span class="sig-line"></span></p>`;
+  // The seal lets anyone holding the printout check it against the record: any change to signed content changes it.
+  const seal = s.status === 'signed' && s.seal && o.copy === 'clinical'
+    ? html`<p data-field="seal">Seal (SHA-256 of the signed content): <span class="mono small">${s.seal}</span></p>`
+    : '';
   const versions = [...d.versions.earlier, ...d.versions.later];
   const amendment = s.amendsSessionId
     ? html`<p>This version amends record ${s.amendsSessionId}: “${s.amendmentReason ?? ''}” — ${s.amendmentAuthor ?? 'unknown'}, ${fmtDateTime(s.amendedAt ?? '', o.timeZone)}.</p>`
     : '';
-  return html`<section class="signature"><h2>Signature${versions.length > 0 ? ' and amendments' : ''}</h2>${signed}${amendment}
+  return html`<section class="signature"><h2>Signature${versions.length > 0 ? ' and amendments' : ''}</h2>${signed}${seal}${amendment}
 ${versions.length > 0 && o.copy === 'clinical' ? html`<table data-table="versions"><thead><tr><th>Version</th><th>Record</th><th>Reason</th><th>Author</th><th>When</th><th>Signed</th></tr></thead><tbody>${versions.map((v) => html`<tr><td>${v.amendmentReason === null ? 'Original' : 'Amendment'}</td><td class="mono small">${v.id}</td><td>${v.amendmentReason ?? '—'}</td><td>${v.amendmentAuthor ?? '—'}</td><td class="nowrap">${v.amendedAt ? fmtDateTime(v.amendedAt, o.timeZone) : '—'}</td><td class="nowrap">${v.signedAt ? `${v.signedBy ?? ''}, ${fmtDateTime(v.signedAt, o.timeZone)}` : 'draft'}</td></tr>`)}</tbody></table>` : ''}
 </section>`;
 }

@@ -87,6 +87,10 @@ describe('what a version says about itself', () => {
     const signed = build(draft.session.id);
     expect(signed).not.toContain('class="watermark"');
     expect(field(signed, 'field', 'signed')[0]).toMatch(/^Signed by Dana Reyes, MD on /);
+    expect(field(html, 'field', 'seal')).toEqual([]);
+    const { seal } = await b.call<{ seal: string | null }>('session:get', { id: draft.session.id });
+    expect(seal).toMatch(/^v1:[0-9a-f]{64}$/);
+    expect(field(signed, 'field', 'seal')[0]).toBe(`Seal (SHA-256 of the signed content): ${seal}`);
   });
 
   it('a signed version that was amended says so and names the amendment; the amendment names its reason and author', async () => {
