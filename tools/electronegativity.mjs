@@ -7,15 +7,32 @@ import fs from 'node:fs';
 
 const output = '.cache/electronegativity.csv';
 fs.mkdirSync('.cache', { recursive: true });
-fs.rmSync(output, { force: true });
 const electron = JSON.parse(fs.readFileSync('node_modules/electron/package.json', 'utf8')).version;
-execFileSync(
-  'npx',
-  ['electronegativity', '-i', 'electron', '-r', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck,ElectronVersionJSONCheck', '-o', output],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
-);
-if (!fs.existsSync(output)) {
-  console.error('electronegativity: no report was written');
+
+function runReport() {
+  fs.rmSync(output, { force: true });
+  execFileSync(
+    'npx',
+    ['electronegativity', '-i', 'electron', '-r', '-e', electron, '-x', 'AvailableSecurityFixesGlobalCheck,ElectronVersionJSONCheck', '-o', output],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (!fs.existsSync(output)) {
+    console.error('electronegativity: no report was written');
+    process.exit(1);
+  }
+  return fs.readFileSync(output, 'utf8');
+}
+
+/**
+ * Electronegativity now and then writes a report whose first row is cut short (the start of the row is
+ * overwritten). A row that does not start with a check name is such a cut: the report is made again, at most
+ * three times, and a report that stays cut fails the run rather than hiding a finding.
+ */
+const wellFormed = (text) => text.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').every((l) => /^[A-Z][A-Z0-9_]+,"[A-Z]+",/.test(l));
+let report = runReport();
+for (let attempt = 1; attempt < 3 && !wellFormed(report); attempt++) report = runReport();
+if (!wellFormed(report)) {
+  console.error('electronegativity: the report has rows that cannot be read, three times in a row');
   process.exit(1);
 }
 
@@ -39,7 +56,7 @@ function fields(line) {
   return out;
 }
 
-const [, ...rows] = fs.readFileSync(output, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+const [, ...rows] = report.split(/\r?\n/).filter((l) => l.trim() !== '');
 const findings = rows.map(fields).map(([check, severity, confidence, file, location, sample]) => ({ check, severity, confidence, file, location, sample }));
 const { notApplicable } = JSON.parse(fs.readFileSync('electronegativity.json', 'utf8'));
 const documented = (f) => notApplicable.some((n) => n.check === f.check && n.file === f.file);
