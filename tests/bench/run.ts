@@ -4,160 +4,28 @@
  * A script, not a timed test: figures depend on the machine and are read by people, not asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDatabase, type OpenedDatabase } from '../../electron/db/open.ts';
-import { latestVersion, loadMigrations } from '../../electron/db/migrate.ts';
 import { startBackend } from '../../electron/backend.ts';
-import { createDispatcher, type Dispatch } from '../../electron/dispatch.ts';
-import { UNKNOWN_ACTOR, type ServiceContext } from '../../electron/services/context.ts';
-import { createHandlers, type MaintenanceHandlers } from '../../electron/services/index.ts';
 import { addSite } from '../../electron/services/sites.ts';
 import { buildDeriveInput } from '../../electron/services/derive.ts';
 import { EARLIER_SESSIONS_SQL } from '../../electron/db/prior-doses.ts';
 import { getMuscle, getView, viewsForIndication } from '../../shared/atlas/index.ts';
 import { deriveSession } from '../../shared/rules/index.ts';
-import { currentClinicianName } from '../../electron/db/clinicians.ts';
 import { patientSearchQuery } from '../../electron/db/patients.ts';
 import type { SessionDetail, SessionSummary } from '../../shared/domain/types.ts';
 import type { SessionDerivedView, SiteAddInput } from '../../shared/ipc/contract.ts';
-import { AppError } from '../../shared/ipc/result.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { CLINIC, clinicDatabase, SEARCH, searchDatabase } from './generate.ts';
+import { ms, pct, sample, syncSample, table, type Row } from './measure.ts';
+import { call, migrated, openCopy, plan, type Bench } from './bench-db.ts';
 
 const SITE_WRITES = 2_000;
 const DERIVES = 2_000;
 const DERIVE_SITES = 100;
 const WARMUP = 100;
-
-// ---------- timing helpers ----------
-
-type Samples = Float64Array;
-
-async function sample(n: number, fn: (i: number) => unknown): Promise<Samples> {
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const t0 = performance.now();
-    await fn(i);
-    times[i] = performance.now() - t0;
-  }
-  return times.sort();
-}
-
-function syncSample(n: number, fn: (i: number) => unknown): Samples {
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const t0 = performance.now();
-    fn(i);
-    times[i] = performance.now() - t0;
-  }
-  return times.sort();
-}
-
-const pct = (s: Samples, q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-const ms = (v: number): string => (v < 0.1 ? `${(v * 1000).toFixed(1)} µs` : `${v.toFixed(v < 10 ? 3 : 1)} ms`);
-
-interface Row {
-  what: string;
-  s: Samples;
-  target?: string;
-  ok?: boolean;
-}
-
-function table(title: string, rows: Row[]): void {
-  console.log(`\n${title}`);
-  const header = ['measurement', 'n', 'p50', 'p95', 'p99', 'max', 'target', ''];
-  const lines = rows.map((r) => [
-    r.what, String(r.s.length), ms(pct(r.s, 0.5)), ms(pct(r.s, 0.95)), ms(pct(r.s, 0.99)), ms(r.s[r.s.length - 1] ?? Number.NaN),
-    r.target ?? '', r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(fmt(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  lines.forEach((l) => console.log(fmt(l)));
-}
-
-// ---------- the app's backend on a copy of a cached database ----------
-
-interface Bench {
-  dir: string;
-  opened: OpenedDatabase;
-  ctx: ServiceContext;
-  dispatch: Dispatch;
-  close: () => void;
-}
-
-const notInBench = () => {
-  throw new AppError('INTERNAL', 'Maintenance channels are not benchmarked');
-};
-
-/**
- * Opens a private copy (the cached file stays pristine) the way startBackend does, minus the integrity check
- * and the daily backup, which would read the whole gigabyte before the first measurement.
- */
-/**
- * The cached database brought to the latest schema once, and kept beside it: migrating a gigabyte (0060
- * seals every signed session) takes over a minute, paid on the first run after a new migration only.
- */
-async function migrated(file: string): Promise<string> {
-  // Keyed by the migrations' content, not only the last number: a migration numbered below the last one
-  // (numbers are reserved in ranges) changes the schema at the same version.
-  const migrations = loadMigrations(MIGRATIONS_DIR);
-  const latest = latestVersion(migrations);
-  const key = createHash('sha256').update(JSON.stringify(migrations)).digest('hex').slice(0, 10);
-  const cached = file.replace(/\.sqlite$/, `-schema${latest}-${key}.sqlite`);
-  for (const stale of fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(path.basename(file, '.sqlite') + '-schema') && path.join(path.dirname(file), n) !== cached)) {
-    fs.rmSync(path.join(path.dirname(file), stale), { force: true });
-  }
-  if (fs.existsSync(cached)) return cached;
-  const t0 = performance.now();
-  const tmp = `${cached}.tmp`;
-  fs.copyFileSync(file, tmp);
-  const backups = fs.mkdtempSync(path.join(os.tmpdir(), 'toxinmap-bench-migrate-'));
-  const opened = await openDatabase({ file: tmp, migrationsDir: MIGRATIONS_DIR, backupDir: backups });
-  opened.db.pragma('wal_checkpoint(TRUNCATE)');
-  opened.db.close();
-  fs.rmSync(backups, { recursive: true, force: true });
-  fs.renameSync(tmp, cached);
-  console.log(`migrated ${path.basename(file)} from schema ${opened.migratedFrom} to ${latest} in ${((performance.now() - t0) / 1000).toFixed(1)} s (cached as ${path.basename(cached)})`);
-  return cached;
-}
-
-async function openCopy(source: string): Promise<Bench> {
-  const file = await migrated(source);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toxinmap-bench-'));
-  const copy = path.join(dir, 'toxinmap.sqlite');
-  fs.copyFileSync(file, copy);
-  const actor = { name: UNKNOWN_ACTOR };
-  const opened = await openDatabase({ file: copy, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => actor.name });
-  const ctx: ServiceContext = { db: opened.db, now: () => new Date(), newId: () => crypto.randomUUID(), actor, audit: opened.audit };
-  actor.name = currentClinicianName(ctx.db) ?? UNKNOWN_ACTOR;
-  const maintenance: MaintenanceHandlers = {
-    'app:health': notInBench, 'backup:now': notInBench, 'backup:list': notInBench, 'backup:restore': notInBench,
-    'data:export': notInBench, 'data:import': notInBench, 'task:progress': () => null,
-  };
-  const info = { version: 'bench', dataDirectory: dir, databaseFile: copy, schemaVersion: opened.schemaVersion };
-  const dispatch = createDispatcher(createHandlers(ctx, () => info, maintenance), { logError: (ch, err) => console.error(ch, err) });
-  return { dir, opened, ctx, dispatch, close: () => { opened.db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
-
-async function call<T>(dispatch: Dispatch, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-function plan(db: Database.Database, sql: string, ...params: unknown[]): string {
-  return db
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...params)
-    .map((r) => r.detail)
-    .join(' | ');
-}
 
 // ---------- measurements ----------
 
