@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import type { UserConfig } from 'vite';
 
-const external = ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const external = ['electron', 'better-sqlite3-multiple-ciphers', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 /** Main and preload are bundled to CommonJS: a sandboxed preload cannot require() local files. */
 export function nodeBundle(entry: string, fileName: string): UserConfig {

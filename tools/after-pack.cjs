@@ -1,4 +1,4 @@
-// electron-builder afterPack hook: put the Electron-ABI better-sqlite3 binary into the packaged app.
+// electron-builder afterPack hook: put the Electron-ABI SQLite binding (better-sqlite3-multiple-ciphers) into the packaged app.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -10,22 +10,25 @@ exports.default = async function afterPack(context) {
   // Node's names: linux, win32, darwin (mas builds are darwin too).
   const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
   const arch = ARCHS[context.arch] ?? String(context.arch);
-  const source = path.join(root, '.cache', 'electron-native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+  // Same folder as tools/electron-native-path.mjs (an ES module, so spelled out here).
+  const pkg = 'better-sqlite3-multiple-ciphers';
+  const version = require(path.join(root, 'node_modules', pkg, 'package.json')).version;
+  const source = path.join(root, '.cache', 'electron-native', `${pkg}-${version}-electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
   const resources =
     platform === 'darwin'
       ? path.join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
       : path.join(context.appOutDir, 'resources');
-  const dest = path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const dest = path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
   if (!fs.existsSync(source)) {
     if (process.env.TOXINMAP_PACKAGE_CHECK === '1') {
-      console.log(`  • package check: no Electron build of better-sqlite3 for ${platform}-${arch}; keeping the Node build`);
+      console.log(`  • package check: no Electron build of better-sqlite3-multiple-ciphers for ${platform}-${arch}; keeping the Node build`);
       return;
     }
     throw new Error(
-      `No Electron build of better-sqlite3 for ${platform}-${arch}. Run: node tools/ensure-electron-native.mjs --platform ${platform} --arch ${arch}`,
+      `No Electron build of better-sqlite3-multiple-ciphers for ${platform}-${arch}. Run: node tools/ensure-electron-native.mjs --platform ${platform} --arch ${arch}`,
     );
   }
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   fs.copyFileSync(source, dest);
-  console.log(`  • copied Electron build of better-sqlite3 (${platform}-${arch}) into the package`);
+  console.log(`  • copied Electron build of better-sqlite3-multiple-ciphers (${platform}-${arch}) into the package`);
 };

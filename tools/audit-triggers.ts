@@ -5,7 +5,7 @@
 // The triggers go between the migration's "generated audit triggers" markers (added at the end if absent).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AUDITED, auditTriggerSql, tableColumns } from '../electron/db/audit-sql.ts';
 import { loadMigrations, migrate } from '../electron/db/migrate.ts';
 import { registerAuditFunctions } from '../electron/db/open.ts';

@@ -23,10 +23,10 @@ const expected = [
   '/dist-electron/preload.cjs',
   '/dist-electron/data-worker.cjs',
   '/dist-electron/migrations/0010-initial.sql',
-  '/node_modules/better-sqlite3/package.json',
+  '/node_modules/better-sqlite3-multiple-ciphers/package.json',
 ];
 for (const f of expected) if (!files.has(f)) problems.push(`missing from app.asar: ${f}`);
-const binding = path.join(base, 'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const binding = path.join(base, 'app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 if (!fs.existsSync(binding)) problems.push(`missing: ${binding}`);
 // main.cjs, the data worker and the preload are bundled: the only package loaded from node_modules at run
 // time is the native SQLite binding, with what it needs. Anything else packed is dead weight to ship and audit.
@@ -43,8 +43,8 @@ const allowed = runtimeClosure(Object.keys(pkg.dependencies ?? {}));
 const packed = new Set([...files].map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
 const extra = [...packed].filter((name) => !allowed.has(name));
 if (extra.length > 0) problems.push(`packed but not needed at run time (bundled, or a dev tool): ${extra.slice(0, 8).join(', ')}`);
-if (Object.keys(pkg.dependencies ?? {}).join() !== 'better-sqlite3') {
-  problems.push(`package.json dependencies should be better-sqlite3 only (the rest is bundled): ${Object.keys(pkg.dependencies ?? {}).join(', ')}`);
+if (Object.keys(pkg.dependencies ?? {}).join() !== 'better-sqlite3-multiple-ciphers') {
+  problems.push(`package.json dependencies should be better-sqlite3-multiple-ciphers only (the rest is bundled): ${Object.keys(pkg.dependencies ?? {}).join(', ')}`);
 }
 const packedPkg = JSON.parse(asar.extractFile(path.join(base, 'app.asar'), 'package.json').toString('utf8'));
 if (packedPkg.productName !== pkg.productName || packedPkg.version !== pkg.version) {

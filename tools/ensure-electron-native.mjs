@@ -24,7 +24,7 @@ const target = path.join(electronNativeDir(root, electronVersion, platform, arch
 if (fs.existsSync(target)) process.exit(0);
 
 console.log(`Building better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}); this happens once.`);
-const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+const source = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
 const work = path.join(root, '.cache', 'electron-native', 'work');
 fs.rmSync(work, { recursive: true, force: true });
 fs.cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });

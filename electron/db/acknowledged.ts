@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AcknowledgedWarning } from '../../shared/domain/review.ts';
 import { statement } from './statements.ts';
 

@@ -1,7 +1,7 @@
 // The audit triggers of a table, generated from its columns (never written by hand): one AFTER trigger
 // per action writing the row before and after as JSON. tools/audit-triggers.ts writes them into a
 // migration; tests/db/audit-coverage.test.ts checks every audited table's triggers name every column.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface AuditSpec {
   table: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openSqlite } from './sqlite.ts';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Guidance } from '../../shared/domain/types.ts';
 import type { SiteSide } from '../../shared/rules/types.ts';
 import { statement } from './statements.ts';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from './statements.ts';
 import type { ExternalDose } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';

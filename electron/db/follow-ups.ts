@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AdverseOutcome, FollowUpAdverseEvent, FollowUpScore, FollowUpVisit, MuscleScore, Relatedness } from '../../shared/domain/review.ts';
 import type { Severity } from '../../shared/domain/types.ts';
 import { expectOneChange } from './rows.ts';

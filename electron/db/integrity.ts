@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 
 export interface IntegrityResult {

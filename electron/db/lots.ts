@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SessionStatus } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { statement } from './statements.ts';

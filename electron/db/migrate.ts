@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { MIGRATION_STEPS } from './migration-steps.ts';
 import { registerChainFunction } from '../trust/hash.ts';
 

@@ -1,6 +1,6 @@
 // Steps a migration needs beyond SQL, run right after that migration's SQL inside the same transaction
 // (migrate.ts). Keyed by migration version. Each must also work on an empty database.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { auditRowHash, type ChainedAuditRow } from '../trust/hash.ts';
 import { currentSeal } from '../trust/seal.ts';
 import { normaliseForSearch } from '../../shared/domain/search.ts';

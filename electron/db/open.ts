@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createBackup } from './backup.ts';
 import { checkIntegrity } from './integrity.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';

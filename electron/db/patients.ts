@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from './statements.ts';
 import type { Patient, Sex } from '../../shared/domain/types.ts';
 import { normaliseForSearch, prefixUpperBound, searchTokens } from '../../shared/domain/search.ts';

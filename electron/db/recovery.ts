@@ -13,7 +13,7 @@
 // (a crash during step 1) removes it: the live file was never touched.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openSqlite } from './sqlite.ts';
 import { checkIntegrity } from './integrity.ts';
 import { checkSchema } from './schema-check.ts';

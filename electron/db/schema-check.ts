@@ -1,7 +1,7 @@
 // The schema a database file should have at its version, built from the migrations themselves, and the
 // comparison of a file against it. A backup with one extra trigger (say, one that multiplies every
 // site's units) or a dropped guard is refused before it is swapped in, and found at start.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openSqlite } from './sqlite.ts';
 import { registerAuditFunctions } from './open.ts';
 import { loadMigrations, migrate, type Migration } from './migrate.ts';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from './statements.ts';
 
 /** The derived figures stored with a signed session: JSON text of SessionDerived, and when it was derived. */

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Prepared statements kept per connection and SQL text. better-sqlite3 caches nothing, so a repository

@@ -2,7 +2,7 @@
 // import into an empty database. This is the "take all my data elsewhere" path; backups are the
 // "undo a disaster" path and stay SQLite files.
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';

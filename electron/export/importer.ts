@@ -4,7 +4,7 @@
 // signed sessions are inserted as drafts and signed again with their stored signature and seal at the
 // end, because the database refuses rows under a signed session. Before COMMIT the audit chain and every
 // seal are verified, and the import is recorded as one audit entry.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { normaliseForSearch } from '../../shared/domain/search.ts';
 import { AppError } from '../../shared/ipc/result.ts';

@@ -2,7 +2,7 @@
 // one string) and feeds each row to the Importer as it is parsed. A UTF-8 byte order mark is tolerated.
 import fs from 'node:fs';
 import { JSONParser } from '@streamparser/json';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';

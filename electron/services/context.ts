@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditSwitch } from '../db/open.ts';
 
 /** What every service needs: the one database handle, a clock, an id source and who is acting. */

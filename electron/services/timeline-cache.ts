@@ -2,7 +2,7 @@
 // connection once read: a signed session never changes (database guards, seal), so the review of a
 // patient's hundred sessions reads only what is new or still a draft. Keyed by the connection (a restore
 // or an import swaps it, and with it the cache); at most LIMIT sessions, least recently used dropped first.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 
 export type SessionParts = Pick<SessionDetail, 'patterns' | 'copiedFromSessionId' | 'sites' | 'vials' | 'scores' | 'adverseEvents'>;

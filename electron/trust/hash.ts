@@ -1,6 +1,6 @@
 // SHA-256 over canonical JSON: the one hashing of the seal and of the audit chain (node:crypto).
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

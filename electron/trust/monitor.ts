@@ -3,7 +3,7 @@
 // small slices between other work. The anchor (last verified audit entry and its hash) lives in a file
 // beside the database, outside it: rewriting history inside the file shows as an anchor mismatch.
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { TrustProblem, TrustStatus } from '../../shared/domain/types.ts';
 import { verifyChain, verifySeals, verifySealsOf, type ChainPoint, type TrustResult } from './verify.ts';
 

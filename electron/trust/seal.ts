@@ -9,7 +9,7 @@
 // declared default, keys sorted; rows of a table sorted by their JSON text; tables by name, empty ones
 // left out. A later migration that adds a nullable or defaulted column, or a new frozen table, therefore
 // leaves every existing seal valid.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements.ts';
 import { sha256Hex } from './hash.ts';
 

@@ -1,7 +1,7 @@
 // Verifies the audit chain and the seals of signed sessions, and says plainly what changed and where.
 // Used at start (since the last verified point, see anchor.ts), in the background over everything, in
 // the health check, on export and on import.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { TrustProblem } from '../../shared/domain/types.ts';
 import { auditRowHash, type ChainedAuditRow } from './hash.ts';
 import { currentSeal, sealLayout } from './seal.ts';

@@ -1,8 +1,8 @@
 // The long file operations (full export, import, backup), each on its own connection to the database
 // file so they can run in a worker thread and the window never freezes. The same functions run
 // in-process when no worker is available (tests that do not care, the benchmark).
-import type Database from 'better-sqlite3';
-import DatabaseCtor from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import DatabaseCtor from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { createBackup, type BackupKind } from '../db/backup.ts';
 import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, type OpenedDatabase } from '../../electron/db/open.ts';
 import { latestVersion, loadMigrations } from '../../electron/db/migrate.ts';
 import { createDispatcher, type Dispatch } from '../../electron/dispatch.ts';

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../electron/db/open.ts';
 import { listViews, getView } from '../../shared/atlas/index.ts';
 import { normaliseForSearch } from '../../shared/domain/search.ts';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend } from '../../electron/backend.ts';
 import { addSite } from '../../electron/services/sites.ts';
 import { buildDeriveInput } from '../../electron/services/derive.ts';

@@ -1,7 +1,7 @@
 // Every table is either audited or listed with the reason it is not, and every audited table's three
 // triggers write every column (but the excluded ones) into the row images. A new column without
 // regenerated triggers (npm run db:audit-triggers) fails here.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AUDITED, NOT_AUDITED, tableColumns } from '../../electron/db/audit-sql.ts';
 import { loadMigrations, migrate } from '../../electron/db/migrate.ts';
 import { registerAuditFunctions } from '../../electron/db/open.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dailyBackup, dataPaths, listBackups, parseBackupName, RETENTION } from '../../electron/db/backup.ts';
 import { loadMigrations, migrate } from '../../electron/db/migrate.ts';

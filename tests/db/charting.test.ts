@@ -1,6 +1,6 @@
 // Charting at the chair, as the record keeps it: a batch of site changes saved all or nothing, the part of a
 // muscle a site lies in, the patterns applied, sessions copied forward, and own templates renamed.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations, migrate, schemaVersion } from '../../electron/db/migrate.ts';
 import { getView, regionCentroid } from '../../shared/atlas/index.ts';
 import type { AuditEntry, Patient, SessionDetail, Site, Template } from '../../shared/domain/types.ts';

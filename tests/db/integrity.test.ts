@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend } from '../../electron/backend.ts';
 import { dataPaths, restoreLatestBackup } from '../../electron/db/backup.ts';
 import { checkIntegrity, DamagedDatabaseError } from '../../electron/db/integrity.ts';

@@ -1,5 +1,5 @@
 // Migration 0061: a patient saved before 0020 with an accented name is found by the app's search after it.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { patientSearchQuery } from '../../electron/db/patients.ts';
 import { loadMigrations, migrate } from '../../electron/db/migrate.ts';
 import { registerAuditFunctions } from '../../electron/db/open.ts';

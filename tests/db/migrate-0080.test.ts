@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { loadMigrations, migrate, schemaVersion } from '../../electron/db/migrate.ts';
 import { registerAuditFunctions } from '../../electron/db/open.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';

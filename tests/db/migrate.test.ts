@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../electron/db/open.ts';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../electron/db/migrate.ts';
 import { EARLIER_SESSIONS_SQL } from '../../electron/db/prior-doses.ts';

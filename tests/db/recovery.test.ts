@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dataPaths, listBackups, pruneReplaced, REPLACED_KEEP_NEWEST } from '../../electron/db/backup.ts';
 import { DamagedDatabaseError } from '../../electron/db/integrity.ts';

@@ -3,7 +3,7 @@
 // around the triggers (dropped and recreated triggers, a flipped byte, rows removed or slipped in).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { dataPaths } from '../../electron/db/backup.ts';
 import { openDatabase, registerAuditFunctions } from '../../electron/db/open.ts';

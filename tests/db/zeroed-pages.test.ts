@@ -3,7 +3,7 @@
 // leave the damaged file byte for byte as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend } from '../../electron/backend.ts';
 import { createBackup, dataPaths } from '../../electron/db/backup.ts';
 import { DamagedDatabaseError } from '../../electron/db/integrity.ts';

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronNativeBinding } from '../../electron/native.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { pagePoint, regionPoint } from './canvas.ts';
 
@@ -22,8 +23,8 @@ function electronBinary(): string | null {
 function whyNot(): string | null {
   if (!electronBinary()) return 'no Electron binary in node_modules/electron (run `npx install-electron` on a machine with network)';
   const version = JSON.parse(fs.readFileSync(path.join(electronPkg, 'package.json'), 'utf8')).version as string;
-  const native = path.join(root, '.cache', 'electron-native', `electron-${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
-  if (!fs.existsSync(native)) return `no Electron build of better-sqlite3 at ${native} (run \`node tools/ensure-electron-native.mjs\`)`;
+  const native = electronNativeBinding(root, version);
+  if (!native) return `no Electron build of the SQLite binding in .cache/electron-native (run \`node tools/ensure-electron-native.mjs\`)`;
   if (!fs.existsSync(path.join(root, 'dist-electron', 'main.cjs'))) return 'the app is not built (run `npm run build`)';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display (run the tests under xvfb-run)';
   return null;

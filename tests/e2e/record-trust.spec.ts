@@ -1,7 +1,7 @@
 // Settings → Data and backups says plainly whether the record verifies, and when it does not, which signed
 // session changed and how (here: a dose changed in the file with the guard triggers dropped and recreated).
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { dataPaths } from '../../electron/db/backup.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { seedClinic } from '../helpers/seed-sql.ts';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** Every row of every table, in a stable order: equal dumps mean an unchanged database. */
 export function dumpDatabase(db: Database.Database): string {

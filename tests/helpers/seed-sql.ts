@@ -1,6 +1,6 @@
 // Test data written with plain SQL (the services are being rewritten), through a connection that has
 // the audit functions registered, so the audit triggers fill audit_log as the app would.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { signAndSeal } from '../../electron/trust/seal.ts';
 
 const T = '2025-03-01T09:00:00.000Z';
