@@ -28,6 +28,20 @@ export default defineConfig({
         },
       },
       {
+        // The database tests again, on encrypted files (tests/helpers/test-key.ts): the app always encrypts.
+        test: {
+          name: 'db-encrypted',
+          environment: 'node',
+          include: ['tests/db/**/*.test.ts'],
+          // These set their own keys, in both modes at once.
+          exclude: ['tests/db/encryption*.test.ts'],
+          globals: true,
+          testTimeout: 60_000,
+          env: { TOXINMAP_TEST_ENCRYPTED: '1' },
+          setupFiles: ['tests/helpers/encrypted-setup.ts'],
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'browser',

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Settings } from '../shared/domain/settings.ts';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
 import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups, type DataPaths } from './db/backup.ts';
@@ -6,7 +7,9 @@ import { checkIntegrity, DamagedDatabaseError, type IntegrityResult } from './db
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
-import { setNativeBinding } from './db/sqlite.ts';
+import { currentDatabaseKey, openSqlite, setDatabaseKey, setNativeBinding } from './db/sqlite.ts';
+import { fileFormat, LockedDatabaseError } from './db/cipher.ts';
+import { encryptUnencryptedRecord } from './db/encrypt-record.ts';
 import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
 import { runTask, type SpawnWorker } from './workers/run-task.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
@@ -25,6 +28,12 @@ export interface BackendOptions {
   migrationsDir: string;
   appVersion: string;
   nativeBinding?: string;
+  /**
+   * The database key (32 bytes, electron/vault/): the live file, its WAL and every backup are encrypted with
+   * it, and an unencrypted record found at start is encrypted first. Null: unencrypted files (the tests'
+   * plain mode only; the app always passes a key). Absent: the key this process already set (setDatabaseKey).
+   */
+  databaseKey?: Buffer | null;
   now?: () => Date;
   newId?: () => string;
   logError?: DispatchOptions['logError'];
@@ -91,6 +100,31 @@ export interface Backend {
 
 const cancelled = () => Promise.resolve(null);
 
+/** True when the key at hand opens a file: it reads the schema. */
+function keyOpens(file: string): boolean {
+  try {
+    const db = openSqlite(file, { readonly: true, fileMustExist: true, allowPlain: true });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return true;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "File is not a database" from an encrypted file that no encrypted backup opens either: the key is not this
+ * record's (as opposed to damage, where the same key still opens the backups).
+ */
+function isLocked(paths: DataPaths, err: unknown): boolean {
+  if ((err as { code?: unknown }).code !== 'SQLITE_NOTADB' || fileFormat(paths.file) !== 'encrypted') return false;
+  const encryptedBackups = listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name)).filter((f) => fileFormat(f) === 'encrypted');
+  return !encryptedBackups.some(keyOpens);
+}
+
 /**
  * Everything main runs besides the window: the database, the services and the dispatcher.
  * Plain Node, so the end-to-end tests start exactly this with a temp folder.
@@ -106,6 +140,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const paths = dataPaths(options.dataDirectory);
   // Every connection opened on the way (checks, copies) uses the same SQLite binding as the main one.
   if (options.nativeBinding) setNativeBinding(options.nativeBinding);
+  if (options.databaseKey !== undefined) setDatabaseKey(options.databaseKey);
   const now = options.now ?? (() => new Date());
   const actor = { name: UNKNOWN_ACTOR };
   const logError = options.logError ?? (() => undefined);
@@ -149,11 +184,21 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       throw new DamagedDatabaseError(paths.file, `its write-ahead log could not be checked: ${(err as Error).message}`, latestBackup());
     }
   }
+  const key = currentDatabaseKey();
+  if (key && fileFormat(paths.file) === 'plain') {
+    // The first start with encryption: the unencrypted record is encrypted through the crash-safe swap.
+    try {
+      notices.push(await encryptUnencryptedRecord(paths, options.migrationsDir, key, now()));
+    } catch (err) {
+      throw new DamagedDatabaseError(paths.file, `it could not be encrypted: ${(err as Error).message}`, latestBackup());
+    }
+  }
   let opened: OpenedDatabase;
   try {
     opened = await open();
   } catch (err) {
     if (err instanceof NewerDatabaseError) throw err;
+    if (isLocked(paths, err)) throw new LockedDatabaseError(paths.file);
     throw new DamagedDatabaseError(paths.file, (err as Error).message, latestBackup());
   }
   // Checked before the daily backup, so a damaged file never pushes a good backup out of the rotation.

@@ -92,8 +92,8 @@ function uniqueName(backupDir: string, base: string): string {
 }
 
 /**
- * Copies the live database with SQLite's online backup API (a consistent snapshot even while the app
- * writes), into a temporary name first so a half-written copy never appears in the list, then rotates.
+ * Copies the live database (a consistent snapshot even while the app writes, encrypted like the live
+ * file), into a temporary name first so a half-written copy never appears in the list, then rotates.
  */
 export async function createBackup(
   db: Database.Database,
@@ -108,9 +108,11 @@ export async function createBackup(
   const finalPath = path.join(backupDir, name);
   const partial = `${finalPath}.partial`;
   try {
-    await db.backup(partial);
-    // The copy carries the WAL flag of the live file; a rollback-journal copy is one self-contained
-    // file that opens read-only without creating -wal/-shm beside it.
+    // VACUUM INTO writes a consistent snapshot, compacted, encrypted with the connection's own key (an
+    // encrypted file cannot go through SQLite's page-by-page backup API into a new file). On the data
+    // worker's own connection, so the window does not wait for it.
+    db.prepare('VACUUM INTO ?').run(partial);
+    // A rollback-journal copy is one self-contained file that opens read-only without creating -wal/-shm.
     const copy = openSqlite(partial);
     try {
       copy.pragma('journal_mode = DELETE');

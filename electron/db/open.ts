@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createBackup } from './backup.ts';
 import { checkIntegrity } from './integrity.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';
 import { registerChainFunction } from '../trust/hash.ts';
+import { openSqlite, setDatabaseKey, setNativeBinding } from './sqlite.ts';
 
 export interface OpenOptions {
   file: string;
@@ -13,6 +14,11 @@ export interface OpenOptions {
   backupDir?: string;
   /** Path of a better-sqlite3 binary built for this runtime's ABI (Electron); see tools/ensure-electron-native.mjs. */
   nativeBinding?: string;
+  /**
+   * The database key (electron/db/cipher.ts), set for every file this process opens from here on.
+   * Absent: whatever was set before stays (null: unencrypted files, the tests' plain mode).
+   */
+  key?: Buffer | null;
   now?: () => Date;
   /** Who is making changes, for audit rows written by the database's own triggers. */
   auditAuthor?: () => string;
@@ -71,7 +77,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   const migrations = loadMigrations(options.migrationsDir);
   const existed = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
-  const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.nativeBinding) setNativeBinding(options.nativeBinding);
+  if (options.key !== undefined) setDatabaseKey(options.key);
+  const db = openSqlite(options.file);
   try {
     // Refuse a newer file before anything (even the journal mode) touches it.
     const pending = pendingMigrations(db, migrations);

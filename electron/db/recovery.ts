@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { openSqlite } from './sqlite.ts';
+import { encryptFileInPlace, fileFormat } from './cipher.ts';
+import { currentDatabaseKey, openPlainSqlite, openSqlite } from './sqlite.ts';
 import { checkIntegrity } from './integrity.ts';
 import { checkSchema } from './schema-check.ts';
 import { anchorPath } from '../trust/monitor.ts';
@@ -89,7 +90,7 @@ function linkOrCopy(from: string, to: string): void {
   fs.renameSync(partial, to);
 }
 
-function removeWithSideFiles(file: string): void {
+export function removeWithSideFiles(file: string): void {
   for (const suffix of ['', ...SIDE_FILES]) fs.rmSync(file + suffix, { force: true });
 }
 
@@ -100,7 +101,8 @@ function removeWithSideFiles(file: string): void {
 export function inspectFile(file: string, migrationsDir: string): { ok: boolean; detail: string; schemaVersion: number } {
   let db: Database.Database | null = null;
   try {
-    db = openSqlite(file, { readonly: true, fileMustExist: true });
+    // An unencrypted file (an old backup from before encryption) is read without the key.
+    db = openSqlite(file, { readonly: true, fileMustExist: true, allowPlain: true });
     const integrity = checkIntegrity(db);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (!integrity.ok) return { ok: false, detail: integrity.detail, schemaVersion };
@@ -122,6 +124,9 @@ export function prepareIncoming(paths: RecoveryPaths, backupPath: string, migrat
   removeWithSideFiles(incoming);
   try {
     fs.copyFileSync(backupPath, incoming);
+    // A backup from before encryption is encrypted on the way in: the live file is never unencrypted.
+    const key = currentDatabaseKey();
+    if (key && fileFormat(incoming) === 'plain') encryptFileInPlace(incoming, key, (f) => openPlainSqlite(f));
     fsyncFile(incoming);
     const inspected = inspectFile(incoming, migrationsDir);
     // A read-only open of a WAL-mode copy may leave an empty -shm beside it.
@@ -184,9 +189,9 @@ function completeSwap(paths: RecoveryPaths, keptAt: string | null): void {
  * Steps 2 to 5 for a checked incoming copy (prepareIncoming). The live database must be closed.
  * Returns where the replaced file is kept (null when there was no live file).
  */
-export function installIncoming(paths: RecoveryPaths, backupName: string, at: Date): string | null {
+export function installIncoming(paths: RecoveryPaths, backupName: string, at: Date, keptSuffix = ''): string | null {
   const live = fs.statSync(paths.file, { throwIfNoEntry: false });
-  const keptAt = live ? keptPath(paths, at) : null;
+  const keptAt = live ? keptPath(paths, at, keptSuffix) : null;
   writeMarker(paths, { version: 1, backupName, keptAt, startedAt: at.toISOString() });
   completeSwap(paths, keptAt);
   removeMarker(paths);
@@ -206,7 +211,7 @@ export function putBack(paths: RecoveryPaths, keptAt: string): void {
 }
 
 export interface RecoveryNotice {
-  kind: 'restore-completed' | 'restore-abandoned' | 'wal-set-aside' | 'leftovers-removed';
+  kind: 'restore-completed' | 'restore-abandoned' | 'wal-set-aside' | 'leftovers-removed' | 'record-encrypted';
   message: string;
 }
 

@@ -2,12 +2,11 @@
 // file so they can run in a worker thread and the window never freezes. The same functions run
 // in-process when no worker is available (tests that do not care, the benchmark).
 import type Database from 'better-sqlite3-multiple-ciphers';
-import DatabaseCtor from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { createBackup, type BackupKind } from '../db/backup.ts';
 import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';
 import { openDatabase } from '../db/open.ts';
-import { setNativeBinding } from '../db/sqlite.ts';
+import { openSqlite, setDatabaseKey, setNativeBinding } from '../db/sqlite.ts';
 import { prepareIncoming } from '../db/recovery.ts';
 import { verifyEverything, type TrustResult } from '../trust/verify.ts';
 import { writeExportFile } from '../export/archive.ts';
@@ -24,6 +23,8 @@ interface Common {
   databaseFile: string;
   migrationsDir: string;
   nativeBinding?: string;
+  /** The database key in hex, handed to a worker thread in memory only (run-task.ts adds it); never logged. */
+  databaseKey?: string;
 }
 
 export type TaskInput =
@@ -47,12 +48,13 @@ export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
           : BackupInfo;
 
 function readOnly(input: Common): Database.Database {
-  return new DatabaseCtor(input.databaseFile, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+  return openSqlite(input.databaseFile, { readonly: true, fileMustExist: true });
 }
 
 export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) => void): Promise<unknown> {
   // Checks and copies made on the way open their own connections with the same binding.
   if (input.nativeBinding) setNativeBinding(input.nativeBinding);
+  if (input.databaseKey) setDatabaseKey(Buffer.from(input.databaseKey, 'hex'));
   switch (input.task) {
     case 'export': {
       const db = readOnly(input);

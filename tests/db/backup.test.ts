@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dailyBackup, dataPaths, listBackups, parseBackupName, RETENTION } from '../../electron/db/backup.ts';
 import { loadMigrations, migrate } from '../../electron/db/migrate.ts';
@@ -93,7 +94,7 @@ describe('backup now and the list', () => {
     expect(info.sizeBytes).toBeGreaterThan(0);
     const list = await call<BackupInfo[]>(b, 'backup:list');
     expect(list[0]).toEqual(info);
-    const copy = new Database(path.join(dataPaths(dir).backupDir, info.name), { readonly: true });
+    const copy = openSqlite(path.join(dataPaths(dir).backupDir, info.name), { readonly: true });
     expect(mrns(copy)).toEqual(['MRN1']);
     copy.close();
     const health = await call<{ lastBackupAt: string | null }>(b, 'app:health');
@@ -119,7 +120,7 @@ describe('restoring a backup', () => {
     expect(mrns(b.db)).toEqual(['MRN1', 'MRN9']);
     expect(b.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'patients'").pluck().get()).toBe(2);
 
-    const kept = new Database(result.replacedFileKeptAt, { readonly: true });
+    const kept = openSqlite(result.replacedFileKeptAt, { readonly: true });
     expect(mrns(kept)).toEqual(['MRN1', 'MRN2']);
     kept.close();
   });
@@ -162,7 +163,7 @@ describe('restoring a backup', () => {
     const { backupDir } = dataPaths(dir);
     const oldName = 'manual-2024-01-01T00-00-00-000Z.sqlite';
     fs.mkdirSync(backupDir, { recursive: true });
-    const old = new Database(path.join(backupDir, oldName));
+    const old = openSqlite(path.join(backupDir, oldName));
     migrate(old, migrations.slice(0, 1));
     old.prepare("INSERT INTO patients (id, mrn, family_name, given_name, birth_date, created_at, updated_at) VALUES ('p-old', 'MRN-OLD', 'Old', 'Schema', '1950-01-01', 't', 't')").run();
     old.close();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend } from '../../electron/backend.ts';
 import { dataPaths, restoreLatestBackup } from '../../electron/db/backup.ts';
 import { checkIntegrity, DamagedDatabaseError } from '../../electron/db/integrity.ts';
@@ -79,7 +79,7 @@ describe('the integrity check at start', () => {
     await backend.startupBackup;
     backend.close();
     const { file } = dataPaths(dir);
-    const db = new Database(file, { readonly: true });
+    const db = openSqlite(file, { readonly: true });
     const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'patients'").pluck().get() as number;
     db.close();
     overwrite(file, (root - 1) * 4096 + 100, root * 4096); // the patients table's root page

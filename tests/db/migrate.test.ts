@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { loadMigrations, migrate, NewerDatabaseError, schemaVersion } from '../../electron/db/migrate.ts';
 import { EARLIER_SESSIONS_SQL } from '../../electron/db/prior-doses.ts';
@@ -45,7 +46,7 @@ describe('migrations', () => {
 
   it('refuse a database written by a newer version and leave it untouched', async () => {
     const file = path.join(dir, 'future.sqlite');
-    const future = new Database(file);
+    const future = openSqlite(file);
     future.exec('CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES (\'from the future\');');
     future.pragma(`user_version = ${latest + 10}`);
     future.close();
@@ -58,7 +59,7 @@ describe('migrations', () => {
 
   it('leave the file exactly as it was when a migration fails', () => {
     const file = path.join(dir, 'broken.sqlite');
-    const db = new Database(file);
+    const db = openSqlite(file);
     migrate(db, migrations.slice(0, 1));
     db.prepare("INSERT INTO patients VALUES ('p1', 'MRN1', 'Doe', 'Jane', '1970-01-01', 't', 't')").run();
     const broken = [...migrations, { version: latest + 10, name: 'broken', sql: 'CREATE TABLE extra (x); SELECT * FROM missing_table;' }];
@@ -72,7 +73,7 @@ describe('migrations', () => {
 
   it('take a backup of an existing file before migrating it', async () => {
     const file = path.join(dir, 'old.sqlite');
-    const db = new Database(file);
+    const db = openSqlite(file);
     migrate(db, migrations.slice(0, 1));
     db.prepare("INSERT INTO patients VALUES ('p1', 'MRN1', 'Doe', 'Jane', '1970-01-01', 't', 't')").run();
     db.close();
@@ -81,7 +82,7 @@ describe('migrations', () => {
     const opened = await openDatabase({ file, migrationsDir: MIGRATIONS_DIR, backupDir: path.join(dir, 'backups') });
     expect(opened.migratedFrom).toBe(migrations[0]?.version);
     expect(opened.preMigrationBackup).not.toBeNull();
-    const backup = new Database(opened.preMigrationBackup ?? '', { readonly: true });
+    const backup = openSqlite(opened.preMigrationBackup ?? '', { readonly: true });
     expect(schemaVersion(backup)).toBe(migrations[0]?.version);
     expect(backup.prepare('SELECT mrn FROM patients').all()).toEqual([{ mrn: 'MRN1' }]);
     backup.close();
@@ -90,7 +91,7 @@ describe('migrations', () => {
 
   it('refuse to migrate (or back up) a damaged file', async () => {
     const file = path.join(dir, 'damaged.sqlite');
-    const db = new Database(file);
+    const db = openSqlite(file);
     migrate(db, migrations.slice(0, 1));
     const insert = db.prepare("INSERT INTO patients VALUES (?, ?, 'Doe', 'Jane', '1970-01-01', 't', 't')");
     db.transaction(() => {
@@ -106,7 +107,7 @@ describe('migrations', () => {
 
     await expect(openDatabase({ file, migrationsDir: MIGRATIONS_DIR, backupDir: backups })).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' });
     expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
-    const after = new Database(file, { readonly: true });
+    const after = openSqlite(file, { readonly: true });
     expect(schemaVersion(after)).toBe(migrations[0]?.version);
     after.close();
   });

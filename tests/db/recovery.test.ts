@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dataPaths, listBackups, pruneReplaced, REPLACED_KEEP_NEWEST } from '../../electron/db/backup.ts';
 import { DamagedDatabaseError } from '../../electron/db/integrity.ts';
@@ -119,7 +120,7 @@ describe('an interrupted restore', () => {
     const b = await start();
     expect(mrns(b.db)).toEqual(['MRN1']);
     expect(b.notices.map((n) => n.kind)).toContain('restore-completed');
-    const kept = new Database(keptAt, { readonly: true });
+    const kept = openSqlite(keptAt, { readonly: true });
     expect(mrns(kept)).toEqual(['MRN1', 'MRN2', 'MRN3']);
     kept.close();
     expect(fs.existsSync(path.join(dir, RESTORE_MARKER))).toBe(false);
@@ -152,7 +153,7 @@ describe('a -wal beside the database', () => {
     const other = path.join(dir, 'other');
     fs.mkdirSync(other);
     const file = path.join(other, 'toxinmap.sqlite');
-    const db = new Database(file);
+    const db = openSqlite(file);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec('CREATE TABLE unrelated (id INTEGER PRIMARY KEY, blob TEXT)');
@@ -176,7 +177,7 @@ describe('a -wal beside the database', () => {
     expect(setAside).toHaveLength(1);
     stop(b);
     // The file was never opened for writing with the stray log: its pages are the original ones.
-    const db = new Database(paths.file, { readonly: true });
+    const db = openSqlite(paths.file, { readonly: true });
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'unrelated'").pluck().get()).toBe(0);
     db.close();
     expect(fs.readFileSync(paths.file).subarray(100).equals(original.subarray(100))).toBe(true);
@@ -206,7 +207,7 @@ describe('restore checks the backup', () => {
   it('refuses a backup whose structure was altered (an extra trigger) and changes nothing', async () => {
     const { backup } = await clinic();
     const file = path.join(dataPaths(dir).backupDir, backup.name);
-    const altered = new Database(file);
+    const altered = openSqlite(file);
     altered.exec("CREATE TRIGGER sites_times_ten AFTER INSERT ON sites BEGIN UPDATE sites SET units = NEW.units * 10 WHERE id = NEW.id; END;");
     altered.close();
     const b = await start();
@@ -219,7 +220,7 @@ describe('restore checks the backup', () => {
 
   it('refuses a backup with a guard trigger dropped', async () => {
     const { backup } = await clinic();
-    const altered = new Database(path.join(dataPaths(dir).backupDir, backup.name));
+    const altered = openSqlite(path.join(dataPaths(dir).backupDir, backup.name));
     altered.exec('DROP TRIGGER sites_signed_no_update');
     altered.close();
     const b = await start();
@@ -229,7 +230,7 @@ describe('restore checks the backup', () => {
 
   it('the live file is checked the same way at start', async () => {
     await clinic();
-    const altered = new Database(dataPaths(dir).file);
+    const altered = openSqlite(dataPaths(dir).file);
     altered.exec('CREATE INDEX sneaky ON patients(notes)');
     altered.close();
     const err = await start().catch((e: unknown) => e);
@@ -262,7 +263,7 @@ describe('a large file', () => {
     const { backup } = await clinic(40);
     const paths = dataPaths(dir);
     // Damage a page of the patients table; the structure (schema) stays readable.
-    const probe = new Database(paths.file, { readonly: true });
+    const probe = openSqlite(paths.file, { readonly: true });
     const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").pluck().get() as number;
     probe.close();
     const fd = fs.openSync(paths.file, 'r+');

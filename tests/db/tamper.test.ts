@@ -3,7 +3,8 @@
 // around the triggers (dropped and recreated triggers, a flipped byte, rows removed or slipped in).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { dataPaths } from '../../electron/db/backup.ts';
 import { openDatabase, registerAuditFunctions } from '../../electron/db/open.ts';
@@ -12,6 +13,7 @@ import { verifyEverything } from '../../electron/trust/verify.ts';
 import type { HealthInfo, TrustProblem } from '../../shared/domain/types.ts';
 import { seedClinic, type Seeded } from '../helpers/seed-sql.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
+import { ENCRYPTED } from '../helpers/test-key.ts';
 
 let dir: string;
 let seeded: Seeded;
@@ -36,7 +38,7 @@ async function start(): Promise<Backend> {
 
 /** A connection as an outside tool has it: no app functions unless given, recursive triggers off. */
 function outsider(withAppFunctions = false): Database.Database {
-  const db = new Database(dataPaths(dir).file);
+  const db = openSqlite(dataPaths(dir).file);
   if (withAppFunctions) registerAuditFunctions(db, () => new Date('2025-04-01T00:00:00.000Z'), () => 'someone');
   return db;
 }
@@ -115,9 +117,25 @@ describe('what the seal and the chain make visible', () => {
     expect(health.ok && (health.value as HealthInfo).trust.problems.some((p: TrustProblem) => p.kind === 'seal')).toBe(true);
   });
 
-  it('a flipped byte in a signed site (edited in the file itself) breaks its seal', async () => {
+  it.runIf(ENCRYPTED)('a flipped byte in an encrypted file is caught by the page check, and a backup is offered', async () => {
     const { file } = dataPaths(dir);
-    const probe = new Database(file, { readonly: true });
+    const probe = openSqlite(file, { readonly: true });
+    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sites'").pluck().get() as number;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const bytes = fs.readFileSync(file);
+    // No patient text is readable in the file; any changed byte fails the page's HMAC.
+    expect(bytes.includes('medial')).toBe(false);
+    const at = (root - 1) * pageSize + 100;
+    bytes.writeUInt8((bytes.readUInt8(at) ^ 0xff) & 0xff, at);
+    fs.writeFileSync(file, bytes);
+    await expect(start()).rejects.toMatchObject({ name: 'DamagedDatabaseError' });
+  });
+
+  // Unencrypted only: in an encrypted file the byte cannot be found, and changing any byte fails the page's HMAC.
+  it.skipIf(ENCRYPTED)('a flipped byte in a signed site (edited in the file itself) breaks its seal', async () => {
+    const { file } = dataPaths(dir);
+    const probe = openSqlite(file, { readonly: true });
     const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sites'").pluck().get() as number;
     const pageSize = probe.pragma('page_size', { simple: true }) as number;
     probe.close();

@@ -3,7 +3,7 @@
 // leave the damaged file byte for byte as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend } from '../../electron/backend.ts';
 import { createBackup, dataPaths } from '../../electron/db/backup.ts';
 import { DamagedDatabaseError } from '../../electron/db/integrity.ts';
@@ -25,7 +25,7 @@ it('every single zeroed page leads to the damage path with a backup offered, the
   db.exec('VACUUM'); // no free pages: every page holds part of the record
   const backup = await createBackup(db, paths.backupDir, 'manual', new Date('2025-03-01T12:00:00.000Z'));
   db.close();
-  const raw = new Database(paths.file, { readonly: true });
+  const raw = openSqlite(paths.file, { readonly: true });
   const pageSize = raw.pragma('page_size', { simple: true }) as number;
   const pageCount = raw.pragma('page_count', { simple: true }) as number;
   raw.close();
