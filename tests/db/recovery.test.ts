@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openSqlite } from '../../electron/db/sqlite.ts';
 import { startBackend, type Backend } from '../../electron/backend.ts';
 import { createBackup, dataPaths, listBackups, pruneReplaced, REPLACED_KEEP_NEWEST } from '../../electron/db/backup.ts';
