@@ -123,6 +123,11 @@ export function updateSession(db: Database.Database, s: SessionRecord): void {
 }
 
 /** The stored fields only, without the per-session totals: what every write path needs, cheaply. */
+/** Only what a change to a session's parts checks first (draft or signed, and its date for the message): one short row. */
+export function getSessionState(db: Database.Database, id: string): { status: SessionStatus; date: string } | undefined {
+  return statement<[string], { status: SessionStatus; date: string }>(db, 'SELECT status, date FROM sessions WHERE id = ?').get(id);
+}
+
 export function getSessionRecord(db: Database.Database, id: string): SessionRecord | undefined {
   const row = statement<[string], SessionRow>(db, 'SELECT *, 0 AS site_count, 0 AS total_centiunits, NULL AS amended_by FROM sessions WHERE id = ?').get(id);
   if (!row) return undefined;

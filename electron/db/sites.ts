@@ -5,47 +5,26 @@ import type { Side } from '../../shared/atlas/types.ts';
 import type { DeriveSite } from '../../shared/rules/types.ts';
 import { expectOneChange } from './rows.ts';
 
-interface SiteRow {
-  id: string;
-  session_id: string;
-  seq: number;
-  diagram_id: string;
-  diagram_version: number;
-  x: number;
-  y: number;
-  muscle_id: string;
-  side: string;
-  units: number;
-  guidance: string;
-  note: string;
-  location: string | null;
-  copied_from: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 const COLUMNS =
   'id, session_id, seq, diagram_id, diagram_version, x, y, muscle_id, side, units, guidance, note, location, copied_from, created_at, updated_at';
 
+/** A row of COLUMNS in raw mode (an array in column order): no per-row object of column names to build and drop. */
+type SiteRow = [
+  id: string, sessionId: string, seq: number, diagramId: string, diagramVersion: number, x: number, y: number, muscleId: string,
+  side: string, units: number, guidance: string, note: string, location: string | null, copiedFrom: string | null,
+  createdAt: string, updatedAt: string,
+];
+
 function toSite(r: SiteRow): Site {
   return {
-    id: r.id,
-    sessionId: r.session_id,
-    seq: r.seq,
-    viewId: r.diagram_id,
-    viewVersion: r.diagram_version,
-    x: r.x,
-    y: r.y,
-    muscleId: r.muscle_id,
-    side: r.side as Side,
-    units: r.units,
-    guidance: r.guidance as Guidance,
-    note: r.note,
-    location: r.location,
-    copiedFrom: r.copied_from,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    id: r[0], sessionId: r[1], seq: r[2], viewId: r[3], viewVersion: r[4], x: r[5], y: r[6], muscleId: r[7], side: r[8] as Side,
+    units: r[9], guidance: r[10] as Guidance, note: r[11], location: r[12], copiedFrom: r[13], createdAt: r[14], updatedAt: r[15],
   };
+}
+
+/** A cached statement over COLUMNS, always in raw mode (the cache is shared per SQL text, so the mode is set on every use). */
+function rows<P extends unknown[]>(db: Database.Database, sql: string): Database.Statement<P, SiteRow> {
+  return statement<P, SiteRow>(db, sql).raw(true);
 }
 
 export function nextSeq(db: Database.Database, sessionId: string): number {
@@ -59,7 +38,7 @@ export function seqTaken(db: Database.Database, sessionId: string, seq: number):
 }
 
 export function insertSite(db: Database.Database, s: Site): Site {
-  const row = statement<unknown[], SiteRow>(db, `INSERT INTO sites (${COLUMNS}) VALUES (${Array(16).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
+  const row = rows<unknown[]>(db, `INSERT INTO sites (${COLUMNS}) VALUES (${Array(16).fill('?').join(', ')}) RETURNING ${COLUMNS}`)
     .get(
       s.id, s.sessionId, s.seq, s.viewId, s.viewVersion, s.x, s.y, s.muscleId, s.side, s.units, s.guidance, s.note, s.location ?? null,
       s.copiedFrom ?? null, s.createdAt, s.updatedAt,
@@ -68,19 +47,24 @@ export function insertSite(db: Database.Database, s: Site): Site {
   return toSite(row);
 }
 
+/** Whether a site id is taken (the id index alone; the row is not read). */
+export function siteExists(db: Database.Database, id: string): boolean {
+  return statement(db, 'SELECT 1 FROM sites WHERE id = ?').get(id) !== undefined;
+}
+
 export function getSite(db: Database.Database, id: string): Site | undefined {
-  const row = statement<[string], SiteRow>(db, `SELECT ${COLUMNS} FROM sites WHERE id = ?`).get(id);
+  const row = rows<[string]>(db, `SELECT ${COLUMNS} FROM sites WHERE id = ?`).get(id);
   return row && toSite(row);
 }
 
 export function listSites(db: Database.Database, sessionId: string): Site[] {
-  return statement<[string], SiteRow>(db, `SELECT ${COLUMNS} FROM sites WHERE session_id = ? ORDER BY seq`)
+  return rows<[string]>(db, `SELECT ${COLUMNS} FROM sites WHERE session_id = ? ORDER BY seq`)
     .all(sessionId)
     .map(toSite);
 }
 
 export function updateSite(db: Database.Database, s: Site): Site {
-  const row = statement<unknown[], SiteRow>(db, 
+  const row = rows<unknown[]>(db,
       `UPDATE sites SET x = ?, y = ?, muscle_id = ?, side = ?, units = ?, guidance = ?, note = ?, location = ?, updated_at = ?
        WHERE id = ? RETURNING ${COLUMNS}`,
     )
@@ -93,20 +77,28 @@ export function deleteSite(db: Database.Database, id: string): void {
   expectOneChange(statement(db, 'DELETE FROM sites WHERE id = ?').run(id), `deleteSite(${id})`);
 }
 
-/** Every site of a patient's sessions, grouped by session in charting order: one query for a timeline. */
+/**
+ * Every site of a patient's sessions, grouped by session in charting order: one query for a timeline. The
+ * sites are stored clustered by session (migration 0110), so the rows of one session come from one or two
+ * pages; read in raw mode (arrays, no row objects built only to be copied).
+ */
 export function sitesForPatient(db: Database.Database, patientId: string): Map<string, Site[]> {
-  const rows = statement<[string], SiteRow>(
+  const all = rows<[string]>(
     db,
     `SELECT t.id, t.session_id, t.seq, t.diagram_id, t.diagram_version, t.x, t.y, t.muscle_id, t.side, t.units, t.guidance,
        t.note, t.location, t.copied_from, t.created_at, t.updated_at
-     FROM sites t JOIN sessions s ON s.id = t.session_id WHERE s.patient_id = ? ORDER BY t.session_id, t.seq`,
+     FROM sessions s JOIN sites t ON t.session_id = s.id WHERE s.patient_id = ? ORDER BY t.session_id, t.seq`,
   ).all(patientId);
   const bySession = new Map<string, Site[]>();
-  for (const r of rows) {
-    const site = toSite(r);
-    const list = bySession.get(site.sessionId);
-    if (list) list.push(site);
-    else bySession.set(site.sessionId, [site]);
+  let list: Site[] = [];
+  let current: string | null = null;
+  for (const r of all) {
+    if (r[1] !== current) {
+      current = r[1];
+      list = bySession.get(current) ?? [];
+      bySession.set(current, list);
+    }
+    list.push(toSite(r));
   }
   return bySession;
 }

@@ -90,10 +90,19 @@ export function listSessionsForPatient(ctx: ServiceContext, input: { patientId: 
 /** Changes are allowed only while a session is a draft; the database refuses them too (triggers). */
 export function requireDraft(ctx: ServiceContext, sessionId: string): repo.SessionRecord {
   const session = found(repo.getSessionRecord(ctx.db, sessionId), `Session ${sessionId}`);
+  refuseSigned(session);
+  return session;
+}
+
+/** requireDraft for a change to a session's parts (a site), which needs nothing else of the session: reads one short row. */
+export function requireDraftState(ctx: ServiceContext, sessionId: string): void {
+  refuseSigned(found(repo.getSessionState(ctx.db, sessionId), `Session ${sessionId}`));
+}
+
+function refuseSigned(session: { status: string; date: string }): void {
   if (session.status !== 'draft') {
     throw new AppError('SIGNED', `The session of ${session.date} is signed; changes must be recorded as an amendment`);
   }
-  return session;
 }
 
 export function createSession(ctx: ServiceContext, input: SessionCreateInput): SessionDetail {

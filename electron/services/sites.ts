@@ -8,7 +8,7 @@ import { getSessionOrigin } from '../db/charting.ts';
 import { found } from '../db/rows.ts';
 import * as repo from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
-import { requireDraft } from './sessions.ts';
+import { requireDraftState } from './sessions.ts';
 
 /** The muscle must be a known injection target, and its side must fit it (procerus is midline, frontalis is not). */
 export function checkMuscleAndSide(muscleId: string, side: Side): void {
@@ -69,7 +69,7 @@ function checkCopiedFrom(ctx: ServiceContext, sessionId: string, copiedFrom: str
 /** Inserts one new site inside the caller's transaction (the session is a draft, checked by the caller). */
 export function insertNewSite(ctx: ServiceContext, input: SiteAddInput, at: string): Site {
   const id = input.id ?? ctx.newId();
-  if (repo.getSite(ctx.db, id)) throw new AppError('CONFLICT', `Site ${id} already exists`);
+  if (repo.siteExists(ctx.db, id)) throw new AppError('CONFLICT', `Site ${id} already exists`);
   return repo.insertSite(ctx.db, {
     id,
     sessionId: input.sessionId,
@@ -94,7 +94,7 @@ export function insertNewSite(ctx: ServiceContext, input: SiteAddInput, at: stri
 export function applySiteUpdate(ctx: ServiceContext, input: SiteUpdateInput, sessionId: string | null, at: string): Site {
   const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
   if (sessionId !== null && before.sessionId !== sessionId) throw new AppError('BAD_INPUT', `Site ${input.id} belongs to another session`);
-  requireDraft(ctx, before.sessionId);
+  requireDraftState(ctx, before.sessionId);
   const { id: _id, ...changes } = input;
   const moved = withChanges(before, changes);
   if (changes.x !== undefined || changes.y !== undefined) checkPointOnView(moved.viewId, moved.viewVersion, moved.x, moved.y);
@@ -106,7 +106,7 @@ export function addSite(ctx: ServiceContext, input: SiteAddInput): Site {
   checkNewSite(input);
   const at = ctx.now().toISOString();
   return ctx.db.transaction(() => {
-    requireDraft(ctx, input.sessionId);
+    requireDraftState(ctx, input.sessionId);
     return insertNewSite(ctx, input, at);
   })();
 }
@@ -119,7 +119,7 @@ export function updateSite(ctx: ServiceContext, input: SiteUpdateInput): Site {
 export function deleteSite(ctx: ServiceContext, input: { id: string }): { id: string } {
   return ctx.db.transaction(() => {
     const before = found(repo.getSite(ctx.db, input.id), `Site ${input.id}`);
-    requireDraft(ctx, before.sessionId);
+    requireDraftState(ctx, before.sessionId);
     repo.deleteSite(ctx.db, input.id);
     return { id: input.id };
   })();
