@@ -7,7 +7,7 @@ import { checkIntegrity, DamagedDatabaseError, type IntegrityResult } from './db
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
 import { checkSchema } from './db/schema-check.ts';
-import { currentDatabaseKey, openSqlite, setDatabaseKey, setNativeBinding } from './db/sqlite.ts';
+import { currentDatabaseKey, keyOpensFile, setDatabaseKey, setNativeBinding } from './db/sqlite.ts';
 import { fileFormat, LockedDatabaseError } from './db/cipher.ts';
 import { encryptUnencryptedRecord } from './db/encrypt-record.ts';
 import { anchorPath, createTrustMonitor, type TrustMonitor } from './trust/monitor.ts';
@@ -100,21 +100,6 @@ export interface Backend {
 
 const cancelled = () => Promise.resolve(null);
 
-/** True when the key at hand opens a file: it reads the schema. */
-function keyOpens(file: string): boolean {
-  try {
-    const db = openSqlite(file, { readonly: true, fileMustExist: true, allowPlain: true });
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      return true;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  }
-}
-
 /**
  * "File is not a database" from an encrypted file that no encrypted backup opens either: the key is not this
  * record's (as opposed to damage, where the same key still opens the backups).
@@ -122,7 +107,7 @@ function keyOpens(file: string): boolean {
 function isLocked(paths: DataPaths, err: unknown): boolean {
   if ((err as { code?: unknown }).code !== 'SQLITE_NOTADB' || fileFormat(paths.file) !== 'encrypted') return false;
   const encryptedBackups = listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name)).filter((f) => fileFormat(f) === 'encrypted');
-  return !encryptedBackups.some(keyOpens);
+  return !encryptedBackups.some((f) => keyOpensFile(f, currentDatabaseKey()));
 }
 
 /**

@@ -52,3 +52,18 @@ export function openSqlite(file: string, options: OpenSqliteOptions = {}): Datab
 export function openPlainSqlite(file: string, options: Database.Options = {}): Database.Database {
   return new Database(file, { ...(binding ? { nativeBinding: binding } : {}), ...options });
 }
+
+/** True when `key` (null: no key) opens the file: its schema can be read. Never writes. */
+export function keyOpensFile(file: string, key: Buffer | null): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { ...(binding ? { nativeBinding: binding } : {}), readonly: true, fileMustExist: true });
+    if (key) applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}

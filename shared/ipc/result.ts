@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'DATABASE',
   'INTERNAL',
+  /** The record is encrypted and not unlocked yet (electron/vault/gate.ts). */
+  'LOCKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,141 @@
+// Where the database key lives between starts: <userData>/database-key.json, never in clear. Either wrapped
+// by the operating system's key store (Electron's safeStorage: Keychain, DPAPI, libsecret/kwallet), or, where
+// the system offers none, by a practice passphrase (scrypt, memory-hard, then AES-256-GCM). The file holds
+// also the key's fingerprint (cipher.ts keyId) and when the recovery key was confirmed as stored.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { assertKey, keyId } from '../db/cipher.ts';
+
+export const KEY_FILE_NAME = 'database-key.json';
+
+/** The operating system's key store as the shell gives it (electron/shell/os-key-store.ts); tests play it. */
+export interface OsKeyStore {
+  /** False where the key would only be obfuscated (Linux without a keyring: safeStorage's "basic_text"). */
+  available(): boolean;
+  /** A name for the user ("macOS Keychain", "Windows DPAPI", "GNOME libsecret"...). */
+  name(): string;
+  encrypt(secret: string): Buffer;
+  decrypt(wrapped: Buffer): string;
+}
+
+interface PassphraseSlot {
+  kdf: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  iv: string;
+  tag: string;
+  wrapped: string;
+}
+
+export interface KeyFile {
+  format: 1;
+  keyId: string;
+  protection: 'os' | 'passphrase';
+  createdAt: string;
+  recoveryConfirmedAt: string | null;
+  os?: { store: string; wrapped: string };
+  passphrase?: PassphraseSlot;
+}
+
+/** scrypt 2^17 × 8 × 128 bytes = 128 MiB and about 0.4 s here: once per start, and costly to guess at. */
+const SCRYPT = { N: 1 << 17, r: 8, p: 1 } as const;
+const MAXMEM = 256 * 1024 * 1024;
+export const MIN_PASSPHRASE = 12;
+
+export function keyFilePath(dataDirectory: string): string {
+  return path.join(dataDirectory, KEY_FILE_NAME);
+}
+
+export function readKeyFile(dataDirectory: string): KeyFile | null {
+  const file = keyFilePath(dataDirectory);
+  if (!fs.existsSync(file)) return null;
+  let parsed: Partial<KeyFile>;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<KeyFile>;
+  } catch {
+    throw new Error(`The key file ${file} cannot be read. The recovery key opens the record instead.`);
+  }
+  if (parsed.format !== 1 || typeof parsed.keyId !== 'string' || (parsed.protection !== 'os' && parsed.protection !== 'passphrase')) {
+    throw new Error(`The key file ${file} is not one this version understands. The recovery key opens the record instead.`);
+  }
+  return parsed as KeyFile;
+}
+
+export function writeKeyFile(dataDirectory: string, content: KeyFile): void {
+  fs.mkdirSync(dataDirectory, { recursive: true });
+  const file = keyFilePath(dataDirectory);
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, JSON.stringify(content, null, 2));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+export function checkPassphrase(passphrase: string): string | null {
+  const trimmed = passphrase.normalize('NFC');
+  if ([...trimmed].length < MIN_PASSPHRASE) return `The practice passphrase needs at least ${MIN_PASSPHRASE} characters.`;
+  if (!/\S/.test(trimmed)) return 'The practice passphrase cannot be only spaces.';
+  return null;
+}
+
+function kek(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
+  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: MAXMEM });
+}
+
+function wrapWithPassphrase(key: Buffer, passphrase: string): PassphraseSlot {
+  const salt = crypto.randomBytes(16);
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', kek(passphrase, salt, SCRYPT), iv);
+  const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
+  return { kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrapped: wrapped.toString('base64') };
+}
+
+function unwrapWithPassphrase(slot: PassphraseSlot, passphrase: string): Buffer | null {
+  if (slot.kdf !== 'scrypt' || slot.N > 1 << 20 || slot.r > 32 || slot.p > 16) return null;
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', kek(passphrase, Buffer.from(slot.salt, 'base64'), slot), Buffer.from(slot.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** A key file for `key`: wrapped by the OS key store when it is available, else by the passphrase (required then). */
+export function protectKey(key: Buffer, options: { osStore: OsKeyStore | null; passphrase?: string; at: Date; recoveryConfirmedAt?: string | null }): KeyFile {
+  assertKey(key);
+  const base = { format: 1 as const, keyId: keyId(key), createdAt: options.at.toISOString(), recoveryConfirmedAt: options.recoveryConfirmedAt ?? null };
+  if (options.osStore?.available()) {
+    return { ...base, protection: 'os', os: { store: options.osStore.name(), wrapped: options.osStore.encrypt(key.toString('hex')).toString('base64') } };
+  }
+  if (options.passphrase === undefined) throw new Error('This computer offers no secure key store: a practice passphrase is needed.');
+  const problem = checkPassphrase(options.passphrase);
+  if (problem) throw new Error(problem);
+  return { ...base, protection: 'passphrase', passphrase: wrapWithPassphrase(key, options.passphrase) };
+}
+
+export type Unwrapped = { ok: true; key: Buffer } | { ok: false; reason: 'needs-passphrase' | 'wrong-passphrase' | 'os-store-failed' };
+
+/** The key from its file; a key that does not match the file's fingerprint counts as a failure. */
+export function unwrapKey(file: KeyFile, options: { osStore: OsKeyStore | null; passphrase?: string }): Unwrapped {
+  let key: Buffer | null;
+  if (file.protection === 'os') {
+    if (!file.os || !options.osStore?.available()) return { ok: false, reason: 'os-store-failed' };
+    try {
+      key = Buffer.from(options.osStore.decrypt(Buffer.from(file.os.wrapped, 'base64')), 'hex');
+    } catch {
+      return { ok: false, reason: 'os-store-failed' };
+    }
+    return key.length === 32 && keyId(key) === file.keyId ? { ok: true, key } : { ok: false, reason: 'os-store-failed' };
+  }
+  if (options.passphrase === undefined || !file.passphrase) return { ok: false, reason: 'needs-passphrase' };
+  key = unwrapWithPassphrase(file.passphrase, options.passphrase);
+  return key && keyId(key) === file.keyId ? { ok: true, key } : { ok: false, reason: 'wrong-passphrase' };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The vault channels: how the page learns whether the record is open and leads the user through creating,
+ * unlocking or recovering its key (electron/vault/gate.ts). Apart from the main contract because they are
+ * answered before the database is open, exposed as window.vault by the preload.
+ */
+export type VaultStatus =
+  /** The record is open. */
+  | {
+      state: 'open';
+      protection: 'os' | 'passphrase';
+      store: string | null;
+      keyId: string;
+      cipher: string;
+      createdAt: string;
+      recoveryConfirmedAt: string | null;
+      unencryptedCopies: { file: string; bytes: number }[];
+    }
+  /** No key and no record yet (a first start, or the first start of a version with encryption). */
+  | { state: 'create'; store: string | null; unencryptedRecord: boolean }
+  /** A new key was made: the recovery key is shown once and must be confirmed as stored. */
+  | { state: 'recovery-key'; recoveryKey: string; groups: number }
+  /** The key is wrapped by the practice passphrase. */
+  | { state: 'unlock' }
+  /** Only the recovery key can open the record here. */
+  | { state: 'recover'; reason: string; store: string | null }
+  /** The app could not open the record after the key was found; the message says why. */
+  | { state: 'closed'; message: string };
+
+const passphrase = z.string({ error: 'The passphrase must be text' }).max(1024, { error: 'The passphrase is too long (1024 characters at most)' });
+
+export const vaultContract = {
+  'vault:status': { input: z.object({}).strict(), output: undefined as unknown as VaultStatus },
+  'vault:create': { input: z.object({ passphrase: passphrase.optional() }).strict(), output: undefined as unknown as VaultStatus },
+  'vault:confirmRecoveryKey': {
+    input: z.object({ lastGroup: z.string({ error: 'Type the last group of the recovery key' }).max(64) }).strict(),
+    output: undefined as unknown as VaultStatus,
+  },
+  'vault:unlock': { input: z.object({ passphrase }).strict(), output: undefined as unknown as VaultStatus },
+  'vault:recover': {
+    input: z.object({ recoveryKey: z.string({ error: 'Type the recovery key' }).max(200, { error: 'A recovery key has 55 letters and digits' }), passphrase: passphrase.optional() }).strict(),
+    output: undefined as unknown as VaultStatus,
+  },
+  'vault:showRecoveryKey': { input: z.object({}).strict(), output: undefined as unknown as { recoveryKey: string } },
+  'vault:removeUnencrypted': { input: z.object({}).strict(), output: undefined as unknown as { removed: number; bytes: number; backup: string } },
+} as const;
+
+export type VaultChannel = keyof typeof vaultContract;
+export const VAULT_CHANNELS = Object.keys(vaultContract) as VaultChannel[];
+export type VaultInput<C extends VaultChannel> = z.infer<(typeof vaultContract)[C]['input']>;
+export type VaultOutput<C extends VaultChannel> = (typeof vaultContract)[C]['output'];

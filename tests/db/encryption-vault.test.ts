@@ -1,0 +1,197 @@
+// The key's life (electron/vault/): made at a first start and wrapped by the OS key store or a practice
+// passphrase, never written in clear; the recovery key shown until confirmed; unlocking with the passphrase;
+// a new computer opened with the recovery key; unencrypted copies removed only after a checked encrypted backup.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startBackend, type Backend } from '../../electron/backend.ts';
+import { dataPaths } from '../../electron/db/backup.ts';
+import { fileFormat, keyId } from '../../electron/db/cipher.ts';
+import { openDatabase } from '../../electron/db/open.ts';
+import { setDatabaseKey } from '../../electron/db/sqlite.ts';
+import { createVaultGate, type VaultGate } from '../../electron/vault/gate.ts';
+import { keyFilePath, type OsKeyStore } from '../../electron/vault/key-file.ts';
+import { formatRecoveryKey, parseRecoveryKey } from '../../electron/vault/recovery-key.ts';
+import type { VaultStatus } from '../../shared/ipc/vault-contract.ts';
+import { seedClinic } from '../helpers/seed-sql.ts';
+import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
+
+/** A key store that wraps with a fixed XOR, like the OS would with its own secret; `broken` plays a reset keychain. */
+function fakeStore(state: { available: boolean; broken?: boolean }): OsKeyStore {
+  const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+  return {
+    available: () => state.available,
+    name: () => 'Test key store',
+    encrypt: (secret) => mask(Buffer.from(secret, 'utf8')),
+    decrypt: (wrapped) => {
+      if (state.broken) throw new Error('keychain reset');
+      return mask(wrapped).toString('utf8');
+    },
+  };
+}
+
+let dir: string;
+const gates: VaultGate[] = [];
+beforeEach(() => {
+  dir = tempDir('toxinmap-vault-');
+});
+afterEach(() => {
+  for (const g of gates.splice(0)) g.close();
+  setDatabaseKey(null);
+  removeDir(dir);
+});
+
+function gate(store: OsKeyStore | null, folder = dir): VaultGate {
+  const g = createVaultGate({
+    dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0,
+    start: (key) => startBackend({ dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: key }),
+  });
+  gates.push(g);
+  return g;
+}
+
+async function vault<T = VaultStatus>(g: VaultGate, channel: string, input: unknown = {}): Promise<T> {
+  const r = await g.dispatchVault(channel, input);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function firstStart(g: VaultGate, passphrase?: string): Promise<string> {
+  expect((await g.begin()).state).toBe('create');
+  const shown = await vault(g, 'vault:create', passphrase === undefined ? {} : { passphrase });
+  if (shown.state !== 'recovery-key') throw new Error(`expected the recovery key, got ${shown.state}`);
+  return shown.recoveryKey;
+}
+
+describe('a first start', () => {
+  it('with an OS key store: the key is made and wrapped (never in clear), the recovery key must be confirmed before the record opens', async () => {
+    const g = gate(fakeStore({ available: true }));
+    const recoveryKey = await firstStart(g);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+    const locked = await g.dispatchApp('patient:search', { query: '' });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    const wrong = await g.dispatchVault('vault:confirmRecoveryKey', { lastGroup: 'XXXXX' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const open = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: (recoveryKey.split('-').at(-1) ?? '').toLowerCase() });
+    expect(open).toMatchObject({ state: 'open', protection: 'os', store: 'Test key store' });
+    const parsed = parseRecoveryKey(recoveryKey);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const keyFile = fs.readFileSync(keyFilePath(dir), 'utf8');
+    expect(keyFile).not.toContain(parsed.key.toString('hex'));
+    expect(keyFile).not.toContain(parsed.key.toString('base64'));
+    expect(JSON.parse(keyFile)).toMatchObject({ keyId: keyId(parsed.key), protection: 'os' });
+    expect((await g.dispatchApp('patient:create', { mrn: 'V-1', familyName: 'Vale', givenName: 'Io', birthDate: '1970-01-01' })).ok).toBe(true);
+    expect(fileFormat(dataPaths(dir).file)).toBe('encrypted');
+    expect(await vault(g, 'vault:showRecoveryKey')).toEqual({ recoveryKey });
+    // The next start opens without asking anything.
+    g.close();
+    const next = gate(fakeStore({ available: true }));
+    expect((await next.begin()).state).toBe('open');
+  });
+
+  it('without an OS key store: a practice passphrase is required, then asked at every start; wrong ones are refused', async () => {
+    const g = gate(null);
+    const refused = await g.dispatchVault('vault:create', {});
+    expect(refused).toMatchObject({ ok: false });
+    await g.begin();
+    expect((await g.dispatchVault('vault:create', { passphrase: 'short' })).ok).toBe(false);
+    const recoveryKey = await firstStart(gate(null), 'correct horse battery staple');
+    expect(JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8'))).toMatchObject({ protection: 'passphrase' });
+    for (const g2 of gates.splice(0)) g2.close();
+    const next = gate(null);
+    expect((await next.begin()).state).toBe('unlock');
+    expect(await next.dispatchVault('vault:unlock', { passphrase: 'correct horse battery stapler' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Never confirmed: the recovery key is shown again before the record opens.
+    const shown = await vault(next, 'vault:unlock', { passphrase: 'correct horse battery staple' });
+    expect(shown).toMatchObject({ state: 'recovery-key', recoveryKey });
+    expect((await vault(next, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) })).state).toBe('open');
+  });
+});
+
+describe('the recovery key', () => {
+  it('reads back whatever the case, spaces and look-alike letters, and catches a typo', () => {
+    const key = Buffer.from('0f'.repeat(32), 'hex');
+    const text = formatRecoveryKey(key);
+    const sloppy = ` ${text.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l')} `;
+    expect(parseRecoveryKey(sloppy)).toEqual({ ok: true, key });
+    const typo = text.slice(0, 7) + (text[7] === 'A' ? 'B' : 'A') + text.slice(8);
+    expect(parseRecoveryKey(typo)).toMatchObject({ ok: false, error: expect.stringMatching(/typo/) });
+    expect(parseRecoveryKey('ABC')).toMatchObject({ ok: false, error: expect.stringMatching(/55/) });
+  });
+
+  it('opens the record on a new computer (no key file) or after the key store lost the key; a wrong one opens nothing', async () => {
+    const store = { available: true, broken: false };
+    const g = gate(fakeStore(store));
+    const recoveryKey = await firstStart(g);
+    await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
+    await g.dispatchApp('patient:create', { mrn: 'R-1', familyName: 'Rook', givenName: 'Ed', birthDate: '1970-01-01' });
+    await g.dispatchApp('backup:now', {});
+    g.close();
+
+    store.broken = true;
+    const afterReset = gate(fakeStore(store));
+    expect(await afterReset.begin()).toMatchObject({ state: 'recover' });
+    afterReset.close();
+
+    // A new computer: the data folder copied, no key file.
+    const other = tempDir('toxinmap-vault-new-');
+    try {
+      fs.cpSync(dir, other, { recursive: true });
+      fs.rmSync(keyFilePath(other));
+      const fresh = gate(fakeStore({ available: true }), other);
+      expect(await fresh.begin()).toMatchObject({ state: 'recover' });
+      const wrongKey = formatRecoveryKey(Buffer.alloc(32, 1));
+      expect(await fresh.dispatchVault('vault:recover', { recoveryKey: wrongKey })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await vault(fresh, 'vault:recover', { recoveryKey })).toMatchObject({ state: 'open' });
+      const found = await fresh.dispatchApp('patient:search', { query: 'Rook' });
+      expect(found.ok && (found.value as unknown[]).length).toBe(1);
+    } finally {
+      for (const g2 of gates.splice(0)) g2.close();
+      removeDir(other);
+    }
+  });
+});
+
+describe('an unencrypted record from an earlier version', () => {
+  it('is encrypted at the first start; its unencrypted copies go only after a checked encrypted backup', async () => {
+    const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera' });
+    seedClinic(db);
+    db.close();
+    const plainBackend: Backend = await startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: null });
+    await plainBackend.dispatch('backup:now', {});
+    plainBackend.close();
+
+    const g = gate(fakeStore({ available: true }));
+    expect(await g.begin()).toMatchObject({ state: 'create', unencryptedRecord: true });
+    const { recoveryKey } = await vault<{ recoveryKey: string }>(g, 'vault:create');
+    const open = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
+    if (open.state !== 'open') throw new Error(open.state);
+    expect(fileFormat(dataPaths(dir).file)).toBe('encrypted');
+    // The record kept aside and the old backup: both unencrypted, both listed.
+    // The record kept aside (with its -wal) and the old backups (the day's automatic one and a manual one).
+    const listed = open.unencryptedCopies.map((c) => `${path.basename(path.dirname(c.file))}/${path.basename(c.file).replace(/^.*?(automatic|manual|toxinmap)/, '$1')}`);
+    expect(listed.filter((n) => n.startsWith('replaced/'))).toContain('replaced/toxinmap.sqlite.unencrypted');
+    expect(listed.filter((n) => n.startsWith('backups/')).length).toBe(2);
+    const removed = await vault<{ removed: number; backup: string }>(g, 'vault:removeUnencrypted');
+    expect(removed.removed).toBe(listed.length);
+    expect(fileFormat(path.join(dataPaths(dir).backupDir, removed.backup))).toBe('encrypted');
+    expect(await vault(g, 'vault:status')).toMatchObject({ state: 'open', unencryptedCopies: [] });
+    for (const folder of [dataPaths(dir).backupDir, dataPaths(dir).replacedDir]) {
+      for (const name of fs.readdirSync(folder)) expect(fs.readFileSync(path.join(folder, name)).includes('Família 1'), name).toBe(false);
+    }
+    expect(await g.dispatchVault('vault:removeUnencrypted', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('the vault channels', () => {
+  it('refuse unknown channels and malformed input with a bounded message', async () => {
+    const g = gate(fakeStore({ available: true }));
+    await g.begin();
+    expect(await g.dispatchVault('vault:nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    for (const input of [null, 'x', { passphrase: 5 }, { passphrase: 'x'.repeat(5000) }, { extra: 1 }]) {
+      const r = await g.dispatchVault('vault:create', input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message.length).toBeLessThan(700);
+    }
+    expect(await g.dispatchVault('vault:recover', { recoveryKey: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+});
