@@ -1,4 +1,5 @@
 import { getMuscle, getView, hasView, siteLocation } from '../../shared/atlas/index.ts';
+import { siteRegionProblem } from '../../shared/atlas/site-region.ts';
 import type { Side } from '../../shared/atlas/types.ts';
 import type { Site } from '../../shared/domain/types.ts';
 import type { SiteAddInput, SiteUpdateInput } from '../../shared/ipc/contract.ts';
@@ -46,13 +47,23 @@ export function checkPointOnView(viewId: string, viewVersion: number, x: number,
   }
 }
 
-/** Checks what a new site names before anything is written: its diagram, its point on it, muscle and side. */
-export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side'> & { x?: number; y?: number }): void {
+/**
+ * A site's point lies on the muscle and side it names, on its own diagram version (within the tolerance of
+ * shared/atlas/site-region.ts): a site claiming the frontalis while its point is on the masseter is refused.
+ */
+export function checkPointOnMuscle(site: Pick<Site, 'viewId' | 'viewVersion' | 'x' | 'y' | 'muscleId' | 'side'>): void {
+  const problem = siteRegionProblem(getView(site.viewId, site.viewVersion), site, site.muscleId, site.side);
+  if (problem) throw new AppError('BAD_INPUT', problem);
+}
+
+/** Checks what a new site names before anything is written: its diagram, its point on it, muscle and side, and that they agree. */
+export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side' | 'x' | 'y'>): void {
   if (!hasView(input.viewId, input.viewVersion)) {
     throw new AppError('BAD_INPUT', `Unknown diagram ${input.viewId} version ${input.viewVersion}`);
   }
-  if (input.x !== undefined && input.y !== undefined) checkPointOnView(input.viewId, input.viewVersion, input.x, input.y);
+  checkPointOnView(input.viewId, input.viewVersion, input.x, input.y);
   checkMuscleAndSide(input.muscleId, input.side);
+  checkPointOnMuscle(input);
 }
 
 /** A site said to be carried forward must come from the session this one was copied from. */
@@ -97,8 +108,12 @@ export function applySiteUpdate(ctx: ServiceContext, input: SiteUpdateInput, ses
   requireDraftState(ctx, before.sessionId);
   const { id: _id, ...changes } = input;
   const moved = withChanges(before, changes);
-  if (changes.x !== undefined || changes.y !== undefined) checkPointOnView(moved.viewId, moved.viewVersion, moved.x, moved.y);
+  const placed = changes.x !== undefined || changes.y !== undefined;
+  if (placed) checkPointOnView(moved.viewId, moved.viewVersion, moved.x, moved.y);
   checkMuscleAndSide(moved.muscleId, moved.side);
+  // A site whose point or muscle changes must still agree with the drawing (one charted before this
+  // check keeps its point while only its units, guidance or note change).
+  if (placed || moved.muscleId !== before.muscleId || moved.side !== before.side) checkPointOnMuscle(moved);
   return repo.updateSite(ctx.db, { ...moved, location: locationOf(moved), updatedAt: at });
 }
 

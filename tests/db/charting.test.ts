@@ -104,8 +104,12 @@ describe('where within a muscle a site lies', () => {
     expect(sites.map((x) => x.location)).toEqual(['upper lid', 'lower lid']);
     const moved = await b.call<Site>('site:update', { id: low, ...inRegion('orbicularis_oculi_pretarsal-upper-right') });
     expect(moved.location).toBe('upper lid');
-    // Reassigned to a muscle whose region is not under the point: no location rather than a wrong one.
-    const reassigned = await b.call<Site>('site:update', { id: up, muscleId: 'procerus', side: 'midline' });
+    // Reassigned to a muscle whose region is not under the point: refused (the point must lie on the muscle
+    // it names); reassigned with a point on it, the location is that muscle's (none for the procerus).
+    expect((await refusal('site:update', { id: up, muscleId: 'procerus', side: 'midline' })).message).toMatch(
+      /^The point \(\d+, \d+\) is not on Procerus \(midline\) on the diagram Face, front: it lies \d+ units outside it$/,
+    );
+    const reassigned = await b.call<Site>('site:update', { id: up, muscleId: 'procerus', side: 'midline', ...inRegion('procerus-midline') });
     expect(reassigned.location).toBeNull();
     sites = (await b.call<SessionDetail>('session:get', { id: s.id })).sites;
     expect(sites.map((x) => x.location)).toEqual([null, 'upper lid']);

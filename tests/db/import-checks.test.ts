@@ -58,6 +58,12 @@ const CRAFTED: [string, (a: Archive) => void, RegExp][] = [
   ['an unknown muscle', (a) => void (draftSite(a).muscle_id = 'snake_muscle'), /Unknown muscle 'snake_muscle'/],
   ['an unknown diagram', (a) => void (draftSite(a).diagram_id = 'no_such_view'), /Unknown diagram no_such_view version 1/],
   ['a side that does not fit the muscle', (a) => void (rowsOf(a, 'template_sites')[0]!.side = 'left'), /Procerus is a midline muscle; side 'left' does not fit|midline muscle/],
+  [
+    'a site whose point is on another muscle than it names',
+    (a) => void Object.assign(draftSite(a), { x: 300, y: 280 }),
+    /^Row \d+ of sites \(id session-draft-site-\d\): The point \(300, 280\) is not on Frontalis \((left|right)\) on the diagram Face, front: it lies \d+ units outside it\. Nothing was imported\.$/,
+  ],
+  ['a template site on the wrong side of the face', (a) => void Object.assign(rowsOf(a, 'template_sites')[0]!, { muscle_id: 'frontalis', side: 'left', x: 220, y: 155 }), /Row 1 of template_sites .*is not on Frontalis \(left\)/],
   ['a date that does not exist', (a) => void (rowsOf(a, 'patients')[0]!.birth_date = '2025-02-30'), /birth_date: must be a real date/],
   ['an unknown product', (a) => void (rowsOf(a, 'session_vials')[0]!.product_id = 'snake-oil'), /product_id: must be one of the listed toxin products/],
   ['a session before its patient was born', (a) => void (rowsOf(a, 'patients')[1]!.birth_date = '2026-01-01'), /before its patient's birth/],

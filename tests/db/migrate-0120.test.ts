@@ -25,12 +25,12 @@ function database(upTo: number): Database.Database {
 
 /** After the seed: an update of a row of every audited table, a REPLACE of a draft's site, then deletes. */
 function changeEverything(db: Database.Database, seeded: Seeded): void {
-  for (const { table } of AUDITED) {
-    const rowids = db.prepare(`SELECT rowid FROM ${table} ORDER BY rowid`).pluck().all() as number[];
+  for (const { table, key = 'id' } of AUDITED) {
+    const keys = db.prepare(`SELECT ${key} FROM ${table} ORDER BY ${key}`).pluck().all() as string[];
     // The first row the guards allow (rows of signed sessions are refused).
-    rowids.some((rowid) => {
+    keys.some((k) => {
       try {
-        db.prepare(`UPDATE ${table} SET rowid = rowid WHERE rowid = ?`).run(rowid);
+        db.prepare(`UPDATE ${table} SET ${key} = ${key} WHERE ${key} = ?`).run(k);
         return true;
       } catch {
         return false;

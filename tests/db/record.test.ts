@@ -1,6 +1,7 @@
 import type { AuditEntry, Clinician, Condition, OutcomeScore, Patient, PriorAuthorization, SessionDetail, Template, Vial } from '../../shared/domain/types.ts';
 import { patientSearchQuery } from '../../electron/db/patients.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
+import { onFace } from '../helpers/seed-sql.ts';
 
 let b: TestBackend;
 let patient: Patient;
@@ -61,7 +62,7 @@ describe('signing', () => {
   it('needs a clinician profile, a product and at least one site', async () => {
     const empty = await b.call<SessionDetail>('session:create', { patientId: patient.id, date: '2026-11-01', indication: 'blepharospasm' });
     await expect(b.call('session:sign', { id: empty.id })).rejects.toThrow(/no injection sites/);
-    await b.call('site:add', { ...site(empty.id, 2.5), muscleId: 'orbicularis_oculi_pretarsal' });
+    await b.call('site:add', { ...site(empty.id, 2.5), muscleId: 'orbicularis_oculi_pretarsal', ...onFace('orbicularis_oculi_pretarsal', 'left') });
     await expect(b.call('session:sign', { id: empty.id })).rejects.toThrow(/product/);
   });
 });

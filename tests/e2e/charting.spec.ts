@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { getView } from '../../shared/atlas/index.ts';
+import { siteRegionProblem } from '../../shared/atlas/site-region.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, collectPageProblems } from './bridge.ts';
@@ -63,6 +65,9 @@ test('a clinician adds a patient, charts a session, and finds it intact after re
     await page.getByTestId('site-muscle').selectOption('corrugator_supercilii|right');
     await expect(page.getByTestId('site-row').nth(3)).toContainText('Corrugator supercilii R');
     expect(sideOf4()).toBe('right');
+    // Named anew, the site moved onto the muscle it now names (the map and the record agree).
+    const at4 = backend.db.prepare('SELECT x, y FROM sites WHERE seq = 4').get() as { x: number; y: number };
+    expect(siteRegionProblem(getView('face_front'), at4, 'corrugator_supercilii', 'right')).toBeNull();
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByTestId('site-row').nth(3)).toContainText('Corrugator supercilii L');
     expect(sideOf4()).toBe('left');

@@ -89,7 +89,7 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
     'externalDose:list': { patientId: s.patientId },
     'externalDose:remove': { id: s.externalDoseId },
     'site:add': { id: '6f1c2d3e-4b5a-4c6d-9e8f-0a1b2c3d4e5f', sessionId: s.draftSessionId, ...sitePart },
-    'site:update': { id: s.draftSiteId, x: 410, y: 210, muscleId: 'frontalis', side: 'right', units: 7.5, guidance: 'none', note: 'n' },
+    'site:update': { id: s.draftSiteId, x: 220, y: 160, muscleId: 'frontalis', side: 'right', units: 7.5, guidance: 'none', note: 'n' },
     'site:delete': { id: s.draftSiteId },
     'site:batch': {
       sessionId: s.draftSessionId,

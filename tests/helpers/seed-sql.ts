@@ -2,6 +2,7 @@
 // the audit functions registered, so the audit triggers fill audit_log as the app would.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { signAndSeal } from '../../electron/trust/seal.ts';
+import { getView, pointAlong } from '../../shared/atlas/index.ts';
 
 const T = '2025-03-01T09:00:00.000Z';
 
@@ -37,11 +38,20 @@ export function seedSession(db: Database.Database, id: string, patientId: string
   return id;
 }
 
+/** A point on the muscle and side of face_front v1 (sites must lie on the muscle they name), spread by `t` (0..1). */
+export function onFace(muscleId: string, side: string, t = 0.5): { x: number; y: number } {
+  const region = getView('face_front', 1).regions.find((r) => r.muscleId === muscleId && r.side === side && r.layer === 'superficial');
+  if (!region) throw new Error(`seed: no ${side} ${muscleId} on face_front`);
+  return pointAlong(region, t);
+}
+
 export function seedSite(db: Database.Database, sessionId: string, seq: number, units = 5): string {
   const id = `${sessionId}-site-${seq}`;
+  const side = seq % 2 ? 'left' : 'right';
+  const { x, y } = onFace('frontalis', side, 0.2 + 0.15 * (seq % 5));
   insert(db, 'sites', {
-    id, session_id: sessionId, seq, diagram_id: 'face_front', diagram_version: 1, x: 10.25 * seq, y: 0.1 + seq,
-    muscle_id: 'frontalis', side: seq % 2 ? 'left' : 'right', units, guidance: 'emg', note: seq === 1 ? 'medial' : '',
+    id, session_id: sessionId, seq, diagram_id: 'face_front', diagram_version: 1, x, y,
+    muscle_id: 'frontalis', side, units, guidance: 'emg', note: seq === 1 ? 'medial' : '',
     location: seq === 2 ? 'upper lid, medial' : null, created_at: T, updated_at: T,
   });
   return id;
@@ -152,7 +162,7 @@ export function seedClinic(db: Database.Database): Seeded {
     db.prepare("UPDATE patients SET notes = 'updated' WHERE id = ?").run(p2);
     insert(db, 'templates', { id: 'tpl-1', name: 'PREEMPT 155 U', indication: 'chronic_migraine', builtin: 1, created_at: T, updated_at: T });
     insert(db, 'template_sites', {
-      id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'face_front', diagram_version: 1, x: 1, y: 2,
+      id: 'tpl-1-site-1', template_id: 'tpl-1', seq: 1, diagram_id: 'face_front', diagram_version: 1, ...onFace('procerus', 'midline'),
       muscle_id: 'procerus', side: 'midline', units: 5, note: '',
     });
     seedFollowUp(db, signedSessionId, draftSessionId);

@@ -117,7 +117,7 @@ async function seedClinic(): Promise<FuzzSeed> {
   });
   const signed = await b.call<SessionDetail>('session:create', { patientId: p1.id, date: '2025-09-01', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA' });
   const signedParts = await parts(signed.id);
-  await b.call('site:add', { sessionId: signed.id, ...site, side: 'right', x: 440, y: 200 });
+  await b.call('site:add', { sessionId: signed.id, ...site, side: 'right', x: 220, y: 160 });
   const signedFindingKey = 'interval:earlier-session';
   await b.call('finding:acknowledge', { sessionId: signed.id, key: signedFindingKey, kind: 'interval', reason: 'agreed with the patient' });
   await b.call('session:sign', { id: signed.id });

@@ -57,6 +57,32 @@ describe('refused', () => {
     expect(await refused('site:update', { id: placed.id, x: 99999 / 10, y: 5000 })).toMatch(/outside the diagram/);
   });
 
+  it('a site whose point is not on the muscle it names (another muscle, the wrong side), by every channel', async () => {
+    const count = async () => (await b.call<SessionDetail>('session:get', { id: session.id })).sites.length;
+    const before = await count();
+    const onProcerus = { x: 300, y: 280 };
+    const { sessionId: _none, ...onView } = site;
+    expect(await refused('site:add', { ...site, sessionId: session.id, ...onProcerus })).toBe(
+      'BAD_INPUT: The point (300, 280) is not on Frontalis (left) on the diagram Face, front: it lies 41 units outside it',
+    );
+    expect(await refused('site:add', { ...site, sessionId: session.id, x: 410, y: 210, side: 'right' })).toMatch(/is not on Frontalis \(right\) on the diagram Face, front/);
+    expect(await refused('site:add', { ...site, sessionId: session.id, muscleId: 'biceps_brachii' })).toMatch(
+      /^BAD_INPUT: Biceps brachii \(left\) on the diagram Face, front is not drawn/,
+    );
+    const batch = await refused('site:batch', {
+      sessionId: session.id,
+      add: [{ ...onView, id: crypto.randomUUID() }, { ...onView, id: crypto.randomUUID(), ...onProcerus }],
+    });
+    expect(batch).toMatch(/is not on Frontalis \(left\)/);
+    expect(batch.length).toBeLessThan(220);
+    const placed = await b.call<Site>('site:add', { ...site, sessionId: session.id, x: 380, y: 155 });
+    expect(await refused('site:update', { id: placed.id, ...onProcerus })).toMatch(/is not on Frontalis \(left\)/);
+    expect(await refused('site:update', { id: placed.id, side: 'right' })).toMatch(/is not on Frontalis \(right\)/);
+    // Moved with its muscle, or given the muscle under it, it is fine.
+    expect((await b.call<Site>('site:update', { id: placed.id, ...onProcerus, muscleId: 'procerus', side: 'midline' })).muscleId).toBe('procerus');
+    expect(await count()).toBe(before + 1);
+  });
+
   it('scores written other than as numbers', async () => {
     for (const value of ['0x1F', '1e1', 'Infinity', '--2']) {
       expect(await refused('score:add', { sessionId: session.id, scaleId: 'headache_days', value })).toMatch(/must be a number/);

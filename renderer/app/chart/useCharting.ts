@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { hasView, hitTest, muscleName, type AtlasView, type Point, type Side } from '../../../shared/atlas/index.ts';
+import { getView, hasView, hitTest, muscleName, type AtlasView, type Point, type Side } from '../../../shared/atlas/index.ts';
 import { mirrorSite } from '../../../shared/atlas/mirror-site.ts';
+import { pointOnMuscle } from '../../../shared/atlas/site-region.ts';
 import { freePointInRegion, regionsOf, spreadDistance } from '../../../shared/atlas/spread.ts';
 import type { SessionDetail, SessionPattern, Site } from '../../../shared/domain/types.ts';
 import type { Client } from '../../api.ts';
@@ -154,8 +155,15 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
     return editor.apply({ kind: 'update', before: site, after: { ...site, units } });
   }
 
+  /** Naming another muscle or side moves the site onto it when its point is elsewhere: the map and the record agree. */
   function changeSite(site: Site, changes: Partial<Pick<Site, 'muscleId' | 'side' | 'guidance' | 'note'>>): Promise<boolean> {
-    return editor.apply({ kind: 'update', before: site, after: { ...site, ...changes } });
+    const after = { ...site, ...changes };
+    if (after.muscleId !== site.muscleId || after.side !== site.side) {
+      const others = editor.sites.filter((s) => s.viewId === site.viewId && s.id !== site.id);
+      const point = pointOnMuscle(getView(site.viewId, site.viewVersion), site, after.muscleId, after.side, others);
+      if (point) Object.assign(after, { x: point.x, y: point.y });
+    }
+    return editor.apply({ kind: 'update', before: site, after });
   }
 
   async function remove(sites: readonly Site[]) {
