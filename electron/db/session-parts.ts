@@ -124,7 +124,11 @@ export function partsForPatient(db: Database.Database, patientId: string): {
 } {
   const group = <T extends { sessionId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
-    for (const r of rows) map.set(r.sessionId, [...(map.get(r.sessionId) ?? []), r]);
+    for (const r of rows) {
+      const list = map.get(r.sessionId);
+      if (list) list.push(r);
+      else map.set(r.sessionId, [r]);
+    }
     return map;
   };
   const rows = (table: string) =>

@@ -68,6 +68,10 @@ const SELECT = `SELECT s.*,
     (SELECT group_concat(a.id) FROM (SELECT id FROM sessions WHERE amends_session_id = s.id ORDER BY created_at) a) AS amended_by
   FROM sessions s`;
 
+const SELECT_WITHOUT_TOTALS = `SELECT s.*, 0 AS site_count, 0 AS total_centiunits,
+    (SELECT group_concat(a.id) FROM (SELECT id FROM sessions WHERE amends_session_id = s.id ORDER BY created_at) a) AS amended_by
+  FROM sessions s`;
+
 function toRecord(r: SessionRow): SessionRecord & SessionSummary & { seal: string | null } {
   return {
     id: r.id,
@@ -138,6 +142,24 @@ export function getSessionRecord(db: Database.Database, id: string): SessionReco
 export function getSession(db: Database.Database, id: string): (SessionRecord & SessionSummary & { seal: string | null }) | undefined {
   const row = statement<[string], SessionRow>(db, `${SELECT} WHERE s.id = ?`).get(id);
   return row && toRecord(row);
+}
+
+/**
+ * A patient's sessions as listSessionsForPatient gives them, but with siteCount and totalUnits left at 0: for a
+ * caller that reads the sites anyway (the timeline) and counts them itself (siteTotals), instead of two
+ * lookups of every session's sites here.
+ */
+export function listSessionsWithoutTotals(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary & { seal: string | null }> {
+  return statement<[string], SessionRow>(db, `${SELECT_WITHOUT_TOTALS} WHERE s.patient_id = ? ORDER BY s.date DESC, s.created_at DESC`)
+    .all(patientId)
+    .map(toRecord);
+}
+
+/** The count and total of a session's sites as the session SELECT computes them (units summed in hundredths). */
+export function siteTotals(sites: readonly { units: number }[]): { siteCount: number; totalUnits: number } {
+  let centiunits = 0;
+  for (const t of sites) centiunits += Math.trunc(t.units * 100 + 0.5); // SQLite's round() of a positive value
+  return { siteCount: sites.length, totalUnits: centiunits / 100 };
 }
 
 export function listSessionsForPatient(db: Database.Database, patientId: string): Array<SessionRecord & SessionSummary & { seal: string | null }> {

@@ -41,7 +41,8 @@ export function getSession(ctx: ServiceContext, input: { id: string }): SessionD
 export function patientTimeline(ctx: ServiceContext, input: { patientId: string }): SessionDetail[] {
   found(patients.getPatient(ctx.db, input.patientId), `Patient ${input.patientId}`);
   return ctx.db.transaction(() => {
-    const sessions = repo.listSessionsForPatient(ctx.db, input.patientId);
+    // Without the per-session count and total of sites: they are counted below from the sites read anyway.
+    const sessions = repo.listSessionsWithoutTotals(ctx.db, input.patientId);
     // Signed sessions never change: their parts are read once per connection (timeline-cache.ts).
     const known = new Map<string, SessionParts>();
     for (const s of sessions) {
@@ -77,7 +78,8 @@ export function patientTimeline(ctx: ServiceContext, input: { patientId: string 
     }
     return sessions.map((s) => {
       const p = known.get(s.id);
-      return { ...s, ...(p ? copyParts(p) : { sites: [], vials: [], scores: [], adverseEvents: [] }) };
+      const own = p ? copyParts(p) : { sites: [], vials: [], scores: [], adverseEvents: [] };
+      return { ...s, ...repo.siteTotals(own.sites), ...own };
     });
   })();
 }
