@@ -2,11 +2,16 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildApi, type Api } from '../shared/ipc/api.ts';
 import { checkEventPayload, eventChannel, isAppEventName, type AppEventsBridge } from '../shared/ipc/events.ts';
 import type { Envelope } from '../shared/ipc/result.ts';
+import { buildVaultApi, type VaultApi } from '../shared/ipc/vault-contract.ts';
 
 // Only typed functions cross the bridge; ipcRenderer itself never does.
 const api: Api = buildApi((channel, input) => ipcRenderer.invoke(channel, input) as Promise<Envelope<unknown>>);
 
 contextBridge.exposeInMainWorld('api', api);
+
+// The record's key: create, unlock, recover (answered before the database is open).
+const vault: VaultApi = buildVaultApi((channel, input) => ipcRenderer.invoke(channel, input));
+contextBridge.exposeInMainWorld('vault', vault);
 
 // Main-to-renderer events: one subscribe function that answers its own unsubscribe. The page never sees
 // the IPC event object (it carries the sender), only the checked payload.

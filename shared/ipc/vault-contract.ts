@@ -50,3 +50,15 @@ export type VaultChannel = keyof typeof vaultContract;
 export const VAULT_CHANNELS = Object.keys(vaultContract) as VaultChannel[];
 export type VaultInput<C extends VaultChannel> = z.infer<(typeof vaultContract)[C]['input']>;
 export type VaultOutput<C extends VaultChannel> = (typeof vaultContract)[C]['output'];
+
+/** window.vault as the preload gives it: one function per vault channel, answering an envelope. */
+export type VaultApi = {
+  [C in VaultChannel as C extends `vault:${infer V}` ? V : never]: (input: VaultInput<C>) => Promise<import('./result.ts').Envelope<VaultOutput<C>>>;
+};
+
+/** Builds window.vault from one invoke function (the preload passes ipcRenderer.invoke; the e2e bridge its own). */
+export function buildVaultApi(invoke: (channel: VaultChannel, input: unknown) => Promise<unknown>): VaultApi {
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const channel of VAULT_CHANNELS) api[channel.slice('vault:'.length)] = (input: unknown) => invoke(channel, input);
+  return api as unknown as VaultApi;
+}

@@ -1,7 +1,7 @@
 // Settings → Data and backups says plainly whether the record verifies, and when it does not, which signed
 // session changed and how (here: a dose changed in the file with the guard triggers dropped and recreated).
 import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openPlainSqlite } from '../../electron/db/sqlite.ts';
 import { dataPaths } from '../../electron/db/backup.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { seedClinic } from '../helpers/seed-sql.ts';
@@ -10,11 +10,12 @@ import { attachBackend, collectPageProblems } from './bridge.ts';
 
 async function clinic(tamper: boolean): Promise<string> {
   const dir = tempDir('toxinmap-e2e-trust-');
-  const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera' });
+  // Seeded unencrypted (as an earlier version left it); the app encrypts it when it opens.
+  const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera', key: null });
   seedClinic(db);
   db.close();
   if (tamper) {
-    const raw = new Database(dataPaths(dir).file);
+    const raw = openPlainSqlite(dataPaths(dir).file);
     const guard = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'sites_signed_no_update'").pluck().get() as string;
     const audit = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'sites_audit_update'").pluck().get() as string;
     raw.exec('DROP TRIGGER sites_signed_no_update; DROP TRIGGER sites_audit_update;');
