@@ -5,9 +5,9 @@
  */
 import { DEFAULT_HIT_TOLERANCE } from './hit-test.ts';
 import { MUSCLES } from './catalogue.ts';
-import { distanceToPolygonEdge, pointInPolygon, polygonBBox } from './geometry.ts';
+import { distanceToPolygonEdge, pointInPolygon, polygonBBox, type BBox } from './geometry.ts';
 import { freePointInRegion, regionsOf, spreadDistance } from './spread.ts';
-import type { AtlasView, Point, Side } from './types.ts';
+import type { AtlasRegion, AtlasView, Point, Side } from './types.ts';
 
 /**
  * How far outside its region a site's point may lie, in diagram units: a tap that close to a region's edge
@@ -27,12 +27,20 @@ function named(muscleId: string): string {
   return muscle ? clip(muscle.name) : `'${clip(muscleId, 40)}'`;
 }
 
+// Regions are immutable data: their boxes are computed once.
+const boxes = new WeakMap<AtlasRegion, BBox>();
+function boxOf(region: AtlasRegion): BBox {
+  let box = boxes.get(region);
+  if (!box) boxes.set(region, (box = polygonBBox(region.polygon)));
+  return box;
+}
+
 /** How far the point lies from the nearest region of the muscle and side on the view: 0 inside, Infinity if none is drawn. */
 export function distanceToMuscle(view: AtlasView, point: Point, muscleId: string, side: Side): number {
   let best = Infinity;
   for (const r of view.regions) {
     if (r.muscleId !== muscleId || r.side !== side) continue;
-    const box = polygonBBox(r.polygon);
+    const box = boxOf(r);
     if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY && pointInPolygon(r.polygon, point.x, point.y)) return 0;
     best = Math.min(best, distanceToPolygonEdge(r.polygon, point.x, point.y));
   }
