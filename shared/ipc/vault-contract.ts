@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Envelope } from './result.ts';
 
 /**
  * The vault channels: how the page learns whether the record is open and leads the user through creating,
@@ -53,7 +54,7 @@ export type VaultOutput<C extends VaultChannel> = (typeof vaultContract)[C]['out
 
 /** window.vault as the preload gives it: one function per vault channel, answering an envelope. */
 export type VaultApi = {
-  [C in VaultChannel as C extends `vault:${infer V}` ? V : never]: (input: VaultInput<C>) => Promise<import('./result.ts').Envelope<VaultOutput<C>>>;
+  [C in VaultChannel as C extends `vault:${infer V}` ? V : never]: (input: VaultInput<C>) => Promise<Envelope<VaultOutput<C>>>;
 };
 
 /** Builds window.vault from one invoke function (the preload passes ipcRenderer.invoke; the e2e bridge its own). */
