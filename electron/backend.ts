@@ -37,8 +37,8 @@ export interface BackendOptions {
   now?: () => Date;
   newId?: () => string;
   logError?: DispatchOptions['logError'];
-  /** Where a full export is written; the shell asks with a save dialog. Null: the user cancelled. */
-  chooseExportFile?: () => Promise<string | null>;
+  /** Where a full export (plain JSON or encrypted archive) is written; the shell asks with a save dialog. Null: the user cancelled. */
+  chooseExportFile?: (kind: 'json' | 'encrypted') => Promise<string | null>;
   /** Which export file to import; the shell asks with an open dialog. Null: the user cancelled. */
   chooseImportFile?: () => Promise<string | null>;
   /** A folder to copy backups to; the shell asks with a folder dialog. Null: the user cancelled. */

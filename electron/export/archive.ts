@@ -73,14 +73,22 @@ function columnsOf(db: Database.Database, table: string): { name: string; pk: nu
   return db.pragma(`table_info(${quoteId(table)})`) as { name: string; pk: number }[];
 }
 
+/**
+ * Columns never exported: secrets. An imported account arrives without its passphrase and must be given
+ * one before it can sign again (an account without one cannot sign).
+ */
+const NOT_EXPORTED: Readonly<Record<string, readonly string[]>> = { clinicians: ['passphrase_hash'] };
+
 /** Rows in primary-key order, so two exports of the same data are byte-identical. */
 function selectAll(db: Database.Database, table: string): Database.Statement<[], Record<string, unknown>> {
+  const left = NOT_EXPORTED[table] ?? [];
+  const cols = left.length === 0 ? '*' : columnsOf(db, table).filter((c) => !left.includes(c.name)).map((c) => quoteId(c.name)).join(', ');
   const pk = columnsOf(db, table)
     .filter((c) => c.pk > 0)
     .sort((a, b) => a.pk - b.pk)
     .map((c) => quoteId(c.name));
   const order = pk.length > 0 ? pk.join(', ') : 'rowid';
-  return db.prepare(`SELECT * FROM ${quoteId(table)} ORDER BY ${order}`);
+  return db.prepare(`SELECT ${cols} FROM ${quoteId(table)} ORDER BY ${order}`);
 }
 
 function toCell(value: unknown, where: string): Cell {

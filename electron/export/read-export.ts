@@ -1,11 +1,15 @@
 // Reads an export file as a stream (a ten-year clinic's export is over a gigabyte: it is never held in
 // one string) and feeds each row to the Importer as it is parsed. A UTF-8 byte order mark is tolerated.
+// An encrypted archive (told by its first bytes) is decrypted on the way, chunk by chunk, in memory: no
+// plaintext copy is written to disk.
 import fs from 'node:fs';
+import path from 'node:path';
 import { JSONParser } from '@streamparser/json';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';
+import { ArchiveError, decryptArchive, isEncryptedArchive } from './encrypted-archive.ts';
 import { headerSchema, Importer, type ImportCounts } from './importer.ts';
 import type { ImportRow } from './row-rules.ts';
 
@@ -31,8 +35,27 @@ function toRow(table: string, value: unknown): ImportRow {
   );
 }
 
+/** The file's bytes as they are read, counted (progress is by bytes of the file, encrypted or not). */
+async function* counted(file: string, read: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    read.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+/** An archive's refusal, said in the import's words: nothing was imported. */
+async function* decrypted(source: AsyncIterable<Buffer>, passphrase: string): AsyncGenerator<Buffer> {
+  try {
+    yield* decryptArchive(source, passphrase);
+  } catch (err) {
+    if (err instanceof ArchiveError) throw new ArchiveError(err.problem, `${err.message} Nothing was imported; the database is unchanged.`);
+    throw err;
+  }
+}
+
 /**
  * Streams `file` into `db` (which must be empty), all or nothing. Progress is reported by bytes read.
+ * An encrypted archive needs its `passphrase`; a wrong one is refused (FORBIDDEN) before any row is read.
  * Throws AppError with a message naming the problem; the database is then exactly as before.
  */
 export async function importExportFile(
@@ -40,6 +63,7 @@ export async function importExportFile(
   audit: AuditSwitch,
   file: string,
   onProgress: (p: ImportProgress) => void = () => undefined,
+  passphrase?: string,
 ): Promise<ImportCounts> {
   let total: number;
   try {
@@ -84,11 +108,15 @@ export async function importExportFile(
   parser.onEnd = () => {
     ended = true;
   };
+  const encrypted = isEncryptedArchive(file);
+  if (encrypted && !passphrase) {
+    throw new ArchiveError('passphrase', `${path.basename(file)} is an encrypted ToxinMap archive: enter its passphrase to import it. Nothing was imported.`);
+  }
   try {
-    let done = 0;
+    const read = { bytes: 0 };
     let first = true;
-    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const source = encrypted && passphrase ? decrypted(counted(file, read), passphrase) : counted(file, read);
+    for await (const chunk of source) {
       let bytes = chunk;
       if (first && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       first = false;
@@ -98,8 +126,7 @@ export async function importExportFile(
         throw new AppError('BAD_INPUT', `The file ${file} is not a ToxinMap export: it is not valid JSON (${(err as Error).message.slice(0, 120)}).`);
       }
       if (failure) throw failure;
-      done += chunk.length;
-      onProgress({ done, total, rows: state.importer?.counts.rows ?? 0 });
+      onProgress({ done: read.bytes, total, rows: state.importer?.counts.rows ?? 0 });
     }
     if (!ended) throw new AppError('BAD_INPUT', `The file ${file} is not a ToxinMap export: it ends before the JSON is complete.`);
     state.importer ??= start(); // an export of an empty database has no rows at all

@@ -10,10 +10,14 @@ import type { TrustMonitor } from '../trust/monitor.ts';
 import { installIncoming } from '../db/recovery.ts';
 import { checkIntegrity } from '../db/integrity.ts';
 import type { OpenedDatabase } from '../db/open.ts';
+import { isEncryptedArchive } from '../export/encrypted-archive.ts';
 import { runTask, type SpawnWorker } from '../workers/run-task.ts';
 import type { TaskProgress } from '../workers/tasks.ts';
 import type { ServiceContext } from './context.ts';
 import type { MaintenanceHandlers } from './index.ts';
+
+/** What the full export writes: the plain JSON file, or the same JSON inside an encrypted archive. */
+export type ExportKind = 'json' | 'encrypted';
 
 export interface MaintenanceDeps {
   ctx: ServiceContext;
@@ -31,7 +35,8 @@ export interface MaintenanceDeps {
   reopen: () => Promise<OpenedDatabase>;
   /** Called after a restore swapped ctx.db or an import filled it (e.g. to re-read the current clinician). */
   afterDataReplaced?: () => void;
-  chooseExportFile: () => Promise<string | null>;
+  /** The save dialog, its file type and name by `kind` (a plain JSON export or an encrypted archive). */
+  chooseExportFile: (kind: ExportKind) => Promise<string | null>;
   chooseImportFile: () => Promise<string | null>;
   logError?: (where: string, err: unknown) => void;
   /** How many backups of a kind to keep (Settings.backupRetention); the built-in rule when undefined. */
@@ -170,17 +175,23 @@ function binding(deps: MaintenanceDeps): { nativeBinding?: string } {
 
 /**
  * The full export, streamed to the file the shell chose, from its own read connection in the data
- * worker (a consistent snapshot; the window stays responsive). The record's verification as it stands
- * is returned with it, so a changed record is never exported without saying so.
+ * worker (a consistent snapshot; the window stays responsive). With a passphrase it is written as an
+ * encrypted archive (electron/export/encrypted-archive.ts); without one, as plain JSON, which the
+ * screen warns about first. The record's verification as it stands is returned with it, so a changed
+ * record is never exported without saying so.
  */
-export async function exportAll(deps: MaintenanceDeps): Promise<{ file: string | null; problems: number }> {
-  const file = await deps.chooseExportFile();
+export async function exportAll(deps: MaintenanceDeps, input: { passphrase?: string | undefined } = {}): Promise<{ file: string | null; problems: number }> {
+  const passphrase = input.passphrase;
+  const file = await deps.chooseExportFile(passphrase ? 'encrypted' : 'json');
   if (file === null) return { file: null, problems: 0 };
   deps.trust.checkRecent();
   try {
     await runTask(
       deps.spawnWorker ?? null,
-      { task: 'export', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, appVersion: deps.appVersion, exportedAt: deps.ctx.now().toISOString() },
+      {
+        task: 'export', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, appVersion: deps.appVersion,
+        exportedAt: deps.ctx.now().toISOString(), ...(passphrase ? { passphrase } : {}),
+      },
       deps.progress('export'),
     );
   } catch (err) {
@@ -190,18 +201,35 @@ export async function exportAll(deps: MaintenanceDeps): Promise<{ file: string |
   return { file, problems: deps.trust.status().problems.length };
 }
 
+/** The encrypted archive chosen last, waiting for its passphrase (main keeps the path: the renderer never names one). */
+export interface PendingImport {
+  file: string | null;
+}
+
 /**
  * Import of an export file into the (empty) database: streamed, every row checked like IPC input, the
  * audit chain and seals verified, recorded as one audit entry; all or nothing, on its own connection in
- * the data worker.
+ * the data worker. An encrypted archive is recognised by its first bytes: without a passphrase the answer
+ * asks for one (needsPassphrase) and the file is kept; the next call with a passphrase imports it without
+ * asking for the file again, and after a wrong passphrase the file stays kept for another try.
  */
-export async function importAll(deps: MaintenanceDeps): Promise<{ file: string | null; patients: number; sessions: number }> {
-  const file = await deps.chooseImportFile();
+export async function importAll(
+  deps: MaintenanceDeps,
+  input: { passphrase?: string | undefined },
+  pending: PendingImport,
+): Promise<{ file: string | null; patients: number; sessions: number; needsPassphrase?: boolean }> {
+  const passphrase = input.passphrase;
+  const file = passphrase && pending.file ? pending.file : await deps.chooseImportFile();
+  pending.file = null;
   if (file === null) return { file: null, patients: 0, sessions: 0 };
+  if (!passphrase && isEncryptedArchive(file)) {
+    pending.file = file;
+    return { file, patients: 0, sessions: 0, needsPassphrase: true };
+  }
   try {
     const { patients, sessions } = await runTask(
       deps.spawnWorker ?? null,
-      { task: 'import', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, author: deps.ctx.actor.name },
+      { task: 'import', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, author: deps.ctx.actor.name, ...(passphrase ? { passphrase } : {}) },
       deps.progress('import'),
     );
     deps.trust.reset();
@@ -209,6 +237,8 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
     deps.afterDataReplaced?.();
     return { file, patients, sessions };
   } catch (err) {
+    // A wrong passphrase (refused before any row was read): the same file is tried with the next one.
+    if (err instanceof AppError && err.code === 'FORBIDDEN') pending.file = file;
     if (err instanceof AppError) throw err;
     deps.logError?.('data:import', err);
     throw new AppError('DATABASE', `The export in ${path.basename(file)} could not be imported (${(err as Error).message}). Nothing was imported.`);
@@ -222,6 +252,7 @@ export async function importAll(deps: MaintenanceDeps): Promise<{ file: string |
 export function createMaintenanceHandlers(base: Omit<MaintenanceDeps, 'progress'>): MaintenanceHandlers {
   let busy: string | null = null;
   let status: TaskStatus | null = null;
+  const pendingImport: PendingImport = { file: null };
   const deps: MaintenanceDeps = {
     ...base,
     progress: (task) => (p) => {
@@ -246,7 +277,7 @@ export function createMaintenanceHandlers(base: Omit<MaintenanceDeps, 'progress'
     'backup:now': () => exclusive('A backup', 'backup', () => backupNow(deps)),
     'backup:list': () => listBackups(deps.paths.backupDir),
     'backup:restore': ({ name }) => exclusive('A restore', 'restore', () => restoreBackup(deps, name)),
-    'data:export': () => exclusive('An export', 'export', () => exportAll(deps)),
-    'data:import': () => exclusive('An import', 'import', () => importAll(deps)),
+    'data:export': (input) => exclusive('An export', 'export', () => exportAll(deps, input)),
+    'data:import': (input) => exclusive('An import', 'import', () => importAll(deps, input, pendingImport)),
   };
 }

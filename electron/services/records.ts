@@ -1,9 +1,8 @@
-import type { AuditEntry, Clinician, PriorAuthorization, Template } from '../../shared/domain/types.ts';
-import type { AuditListInput, ClinicianSaveInput, PriorAuthSaveInput } from '../../shared/ipc/contract.ts';
+import type { AuditEntry, PriorAuthorization, Template } from '../../shared/domain/types.ts';
+import type { AuditListInput, PriorAuthSaveInput } from '../../shared/ipc/contract.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { listAudit } from '../db/audit.ts';
-import * as clinicians from '../db/clinicians.ts';
 import * as patients from '../db/patients.ts';
 import * as auth from '../db/prior-auth.ts';
 import { found } from '../db/rows.ts';
@@ -11,7 +10,6 @@ import * as sessions from '../db/sessions.ts';
 import { listSites } from '../db/sites.ts';
 import * as templates from '../db/templates.ts';
 import type { ServiceContext } from './context.ts';
-import { requirePassphrase } from './accounts.ts';
 import { builtinTemplate, builtinTemplates } from '../../shared/clinical/builtin-templates.ts';
 
 export function listTemplates(ctx: ServiceContext, input: { indication?: IndicationId | undefined }): Template[] {
@@ -93,45 +91,6 @@ export function deletePriorAuth(ctx: ServiceContext, input: { id: string }): { i
     auth.deletePriorAuth(ctx.db, input.id);
   })();
   return { id: input.id };
-}
-
-export function getClinician(ctx: ServiceContext): Clinician | null {
-  return clinicians.getCurrentClinician(ctx.db);
-}
-
-/** Saves the profile and makes it the author of every later change and signature. */
-export function saveClinician(ctx: ServiceContext, input: ClinicianSaveInput): Clinician {
-  // The profile names the signer: with a passphrase set, changing it is an authenticated change.
-  requirePassphrase(ctx, input.passphrase, 'change the clinician profile');
-  const previousActor = ctx.actor.name;
-  try {
-    return saveClinicianTx(ctx, input);
-  } catch (err) {
-    ctx.actor.name = previousActor;
-    throw err;
-  }
-}
-
-function saveClinicianTx(ctx: ServiceContext, input: ClinicianSaveInput): Clinician {
-  return ctx.db.transaction(() => {
-    const at = ctx.now().toISOString();
-    const before = clinicians.getCurrentClinician(ctx.db);
-    const next: Clinician = {
-      ...(before?.hasPassphrase ? { hasPassphrase: true } : {}),
-      id: before?.id ?? ctx.newId(),
-      name: input.name,
-      credentials: input.credentials ?? before?.credentials ?? '',
-      defaultProductId: input.defaultProductId === undefined ? (before?.defaultProductId ?? null) : input.defaultProductId,
-      defaultGuidance: input.defaultGuidance ?? before?.defaultGuidance ?? 'none',
-      createdAt: before?.createdAt ?? at,
-      updatedAt: at,
-    };
-    // The new profile authors its own audit row.
-    ctx.actor.name = clinicians.displayName(next);
-    if (before) clinicians.updateClinician(ctx.db, next);
-    else clinicians.insertClinician(ctx.db, next);
-    return next;
-  })();
 }
 
 export function listAuditEntries(ctx: ServiceContext, input: AuditListInput): AuditEntry[] {

@@ -2,7 +2,7 @@ import type { SessionDetail, SessionSummary, Site } from '../../shared/domain/ty
 import type { SessionCreateInput, SessionUpdateInput } from '../../shared/ipc/contract.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { withChanges } from '../../shared/domain/merge.ts';
-import { currentClinicianName, getCurrentClinician } from '../db/clinicians.ts';
+import { currentClinicianName, displayName, getCurrentClinician } from '../db/clinicians.ts';
 import * as patients from '../db/patients.ts';
 import { found } from '../db/rows.ts';
 import * as parts from '../db/session-parts.ts';
@@ -13,7 +13,7 @@ import * as charting from '../db/charting.ts';
 import { storeDerived } from '../db/session-derived.ts';
 import { signAndSeal } from '../trust/seal.ts';
 import { cachedSignedParts, copyParts, keepSignedParts, type SessionParts } from './timeline-cache.ts';
-import { requirePassphrase } from './accounts.ts';
+import { authenticateCurrent } from './accounts.ts';
 import type { TemplateOrigin } from '../../shared/rules/types.ts';
 import type { ServiceContext } from './context.ts';
 import { deriveNow } from './derive.ts';
@@ -213,14 +213,15 @@ export function deleteSession(ctx: ServiceContext, input: { id: string }): { id:
  * refuses signing; warnings never do.
  */
 export function signSession(ctx: ServiceContext, input: { id: string; passphrase?: string | undefined }): SessionDetail {
-  // Who signs is authenticated before anything is written (a passphrase check takes about 0.1 s, so it
-  // runs outside the transaction, after the session is known to be a draft).
+  // Who signs is authenticated before anything is written: the current account, by its passphrase (always
+  // required; a check takes about 0.1 s, so it runs outside the transaction, once the session is known to
+  // be a draft). The signature keeps the account and its name as it is now.
   requireDraft(ctx, input.id);
-  requirePassphrase(ctx, input.passphrase, 'sign');
+  const account = authenticateCurrent(ctx, input.passphrase, { what: 'sign', need: 'required', sessionId: input.id });
   ctx.db.transaction(() => {
     const before = requireDraft(ctx, input.id);
-    const signer = currentClinicianName(ctx.db);
-    if (!signer) throw new AppError('BAD_INPUT', 'Set up your clinician profile (name and credentials) before signing');
+    if (getCurrentClinician(ctx.db)?.id !== account.id) throw new AppError('CONFLICT', 'The current clinician account changed while signing; nothing was signed.');
+    const signer = displayName(account);
     if (listSites(ctx.db, input.id).length === 0) throw new AppError('BAD_INPUT', 'There is nothing to sign: the session has no injection sites');
     if (!before.productId) throw new AppError('BAD_INPUT', 'Record the product used before signing');
     const derived = deriveNow(ctx, before);
@@ -231,7 +232,7 @@ export function signSession(ctx: ServiceContext, input: { id: string; passphrase
     // Stored while still a draft: the database refuses anything under a signed session.
     storeDerived(ctx.db, input.id, { derived: JSON.stringify(derived), derivedAt: at });
     // Status, signer, time and the seal over everything now frozen, in one statement (electron/trust/seal.ts).
-    signAndSeal(ctx.db, input.id, { signedAt: at, signedBy: signer, signerId: getCurrentClinician(ctx.db)?.id ?? null });
+    signAndSeal(ctx.db, input.id, { signedAt: at, signedBy: signer, signerId: account.id });
   })();
   return getSession(ctx, { id: input.id });
 }
@@ -243,7 +244,9 @@ export function signSession(ctx: ServiceContext, input: { id: string; passphrase
  */
 export function amendSession(ctx: ServiceContext, input: { id: string; reason: string; passphrase?: string | undefined }): SessionDetail {
   const toAmend = found(repo.getSessionRecord(ctx.db, input.id), `Session ${input.id}`);
-  if (toAmend.status === 'signed') requirePassphrase(ctx, input.passphrase, 'amend a signed session');
+  const account = toAmend.status === 'signed'
+    ? authenticateCurrent(ctx, input.passphrase, { what: 'amend a signed session', need: 'required', sessionId: input.id })
+    : null;
   const id = ctx.newId();
   ctx.db.transaction(() => {
     const original = found(repo.getSession(ctx.db, input.id), `Session ${input.id}`);
@@ -255,8 +258,8 @@ export function amendSession(ctx: ServiceContext, input: { id: string; reason: s
         newer.status === 'draft' ? 'An amendment of this session is already open as a draft' : 'This session was already amended; amend the latest version',
       );
     }
-    const author = currentClinicianName(ctx.db);
-    if (!author) throw new AppError('BAD_INPUT', 'Set up your clinician profile before recording an amendment');
+    if (!account || getCurrentClinician(ctx.db)?.id !== account.id) throw new AppError('CONFLICT', 'The current clinician account changed while amending; nothing was changed.');
+    const author = displayName(account);
     const at = ctx.now().toISOString();
     repo.insertSession(ctx.db, {
       ...original, id, status: 'draft', signedAt: null, signedBy: null, amendsSessionId: original.id,

@@ -15,12 +15,14 @@ export function fileDialogs(getWindow: WindowRef) {
     return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
   };
   return {
-    async chooseExportFile(): Promise<string | null> {
+    /** kind 'encrypted': the passphrase-protected archive (docs/encrypted-export.md); 'json': the plain file. */
+    async chooseExportFile(kind: 'json' | 'encrypted' = 'json'): Promise<string | null> {
       const day = new Date().toISOString().slice(0, 10);
+      const encrypted = kind === 'encrypted';
       const result = await save({
-        title: 'Export all ToxinMap data',
-        defaultPath: path.join(app.getPath('documents'), `toxinmap-export-${day}.json`),
-        filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
+        title: encrypted ? 'Export all ToxinMap data as an encrypted archive' : 'Export all ToxinMap data (NOT encrypted)',
+        defaultPath: path.join(app.getPath('documents'), encrypted ? `toxinmap-${day}.toxinmap-export.enc` : `toxinmap-export-${day}.json`),
+        filters: [encrypted ? { name: 'ToxinMap encrypted archive', extensions: ['enc'] } : { name: 'ToxinMap export (plain JSON)', extensions: ['json'] }],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -28,7 +30,8 @@ export function fileDialogs(getWindow: WindowRef) {
       const result = await open({
         title: 'Import a ToxinMap export',
         properties: ['openFile'],
-        filters: [{ name: 'ToxinMap export', extensions: ['json'] }],
+        // An encrypted archive is told from plain JSON by its first bytes, whatever its name.
+        filters: [{ name: 'ToxinMap export', extensions: ['enc', 'json'] }],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

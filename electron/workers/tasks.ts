@@ -28,8 +28,10 @@ interface Common {
 }
 
 export type TaskInput =
-  | (Common & { task: 'export'; file: string; appVersion: string; exportedAt: string })
-  | (Common & { task: 'import'; file: string; author: string })
+  /** passphrase: write an encrypted archive (in memory only, like the key; never logged). */
+  | (Common & { task: 'export'; file: string; appVersion: string; exportedAt: string; passphrase?: string })
+  /** passphrase: the archive's, when the file is an encrypted archive. */
+  | (Common & { task: 'import'; file: string; author: string; passphrase?: string })
   | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number })
   | (Common & { task: 'check' })
   | (Common & { task: 'verify' })
@@ -59,8 +61,11 @@ export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) 
     case 'export': {
       const db = readOnly(input);
       try {
-        return writeExportFile(db, input.file, { appVersion: input.appVersion, exportedAt: new Date(input.exportedAt) }, (done, total) =>
-          progress({ phase: 'Writing the export', done, total }),
+        if (input.passphrase) progress({ phase: 'Deriving the archive key from the passphrase', done: 0, total: 0 });
+        return writeExportFile(
+          db, input.file, { appVersion: input.appVersion, exportedAt: new Date(input.exportedAt) },
+          (done, total) => progress({ phase: input.passphrase ? 'Writing the encrypted archive' : 'Writing the export', done, total }),
+          input.passphrase ? { passphrase: input.passphrase } : undefined,
         );
       } finally {
         db.close();
@@ -72,7 +77,12 @@ export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) 
         ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
       });
       try {
-        return await importExportFile(opened.db, opened.audit, input.file, (p) => progress({ phase: `Reading and checking (${p.rows} rows)`, done: p.done, total: p.total }));
+        if (input.passphrase) progress({ phase: 'Checking the passphrase', done: 0, total: 0 });
+        return await importExportFile(
+          opened.db, opened.audit, input.file,
+          (p) => progress({ phase: `Reading and checking (${p.rows} rows)`, done: p.done, total: p.total }),
+          input.passphrase,
+        );
       } finally {
         opened.db.close();
       }

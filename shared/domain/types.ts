@@ -222,8 +222,18 @@ export interface Clinician {
   defaultGuidance: Guidance;
   /** The account has a passphrase: signing, amending and changing the profile ask for it. */
   hasPassphrase?: boolean;
+  /** The current account: it charts, signs and authors every change (one at a time). */
+  isCurrent?: boolean;
+  /** When the account was deactivated (it can no longer sign nor be chosen); absent while active. */
+  deactivatedAt?: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A clinician account as the account list shows it: how often the record names it. */
+export interface ClinicianAccount extends Clinician {
+  /** Sessions it signed (its signatures keep the name it had then). */
+  signedSessions: number;
 }
 
 export interface AuditEntry {

@@ -13,7 +13,7 @@ export const CHANNELS = [
   'vial:add', 'vial:remove', 'score:add', 'score:remove', 'adverseEvent:add', 'adverseEvent:remove',
   'template:list', 'template:saveFromSession', 'template:delete', 'template:rename',
   'priorAuth:list', 'priorAuth:save', 'priorAuth:delete',
-  'clinician:get', 'clinician:save', 'clinician:setPassphrase', 'audit:list',
+  'clinician:get', 'clinician:list', 'clinician:add', 'clinician:save', 'clinician:activate', 'clinician:setDeactivated', 'clinician:setPassphrase', 'audit:list',
   'settings:get', 'settings:save', 'settings:chooseBackupFolder',
   'backup:now', 'backup:list', 'backup:restore', 'data:export', 'data:import', 'task:progress',
   'review:history', 'review:worklist', 'followUp:save', 'followUp:delete', 'muscleScore:set', 'muscleScore:list', 'lot:search', 'lot:csv',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IndicationId } from '../indications.ts';
 import type {
-  AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, Condition, ExternalDose, FindingAcknowledgement, HealthInfo,
+  AdverseEvent, AppInfo, AuditEntry, BackupInfo, Clinician, ClinicianAccount, Condition, ExternalDose, FindingAcknowledgement, HealthInfo,
   OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, TaskStatus, Template, Vial,
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
@@ -9,7 +9,7 @@ import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domai
 import { reviewChannels } from './review-contract.ts';
 import { exportChannels } from './export-contract.ts';
 import type {
-  AdverseEventAddInput, AuditListInput, ClinicianSaveInput, ConditionAddInput, ExternalDoseAddInput, FindingAcknowledgeInput,
+  AdverseEventAddInput, AuditListInput, ClinicianAddInput, ClinicianSaveInput, ConditionAddInput, ExternalDoseAddInput, FindingAcknowledgeInput,
   PatientUpdateInput, PriorAuthSaveInput, ScoreAddInput, SessionCreateInput, SessionDerivedView, SessionUpdateInput, SiteAddInput,
   SiteBatchInput, SiteBatchResult, SiteUpdateInput, VialAddInput,
 } from './inputs.ts';
@@ -34,6 +34,10 @@ const passphrase = z
   .refine((s) => s.trim().length > 0, { error: 'Enter your passphrase' })
   // eslint-disable-next-line no-control-regex -- a typed passphrase has no control characters
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'The passphrase contains a control character' });
+/** A passphrase being chosen: long enough to resist guessing at scrypt's cost. */
+const newPassphrase = passphrase
+  .refine((s) => s.length >= 10, { error: 'The passphrase has at least 10 characters' })
+  .refine((s) => s.trim().length >= 10, { error: 'The passphrase has at least 10 characters besides spaces' });
 const slug = (label: string) =>
   z.string({ error: `${label} must be text` }).min(1).max(64).regex(/^[a-z0-9_-]+$/, { error: `${label} is malformed` });
 
@@ -171,7 +175,7 @@ export const contract = {
       .strict(),
   ),
   'session:delete': channel<typeof byId, { id: string }>(byId),
-  /** passphrase: the signer's, when their account has one (then required). */
+  /** passphrase: the current account's, always required (an account without one cannot sign). */
   'session:sign': channel<z.ZodType<{ id: string; passphrase?: string | undefined }>, SessionDetail>(
     z.object({ id: v.id, passphrase: passphrase.optional() }).strict(),
   ),
@@ -307,9 +311,25 @@ export const contract = {
   'priorAuth:delete': channel<typeof byId, { id: string }>(byId),
 
   'clinician:get': channel<typeof empty, Clinician | null>(empty),
+  /** Every clinician account, deactivated ones last, each with the number of sessions it signed. */
+  'clinician:list': channel<typeof empty, ClinicianAccount[]>(empty),
+  /** Adds an account (the first one becomes the current one). */
+  'clinician:add': channel<z.ZodType<ClinicianAddInput>, Clinician>(
+    z
+      .object({
+        name: v.requiredText('Name', 120),
+        credentials: v.boundedText('Credentials', 120).optional(),
+        defaultProductId: v.productId.nullable().optional(),
+        defaultGuidance: v.guidance.optional(),
+        passphrase: newPassphrase.optional(),
+      })
+      .strict(),
+  ),
+  /** Saves an account's profile (the current account when no id is given); its passphrase when it has one. */
   'clinician:save': channel<z.ZodType<ClinicianSaveInput>, Clinician>(
     z
       .object({
+        id: v.id.optional(),
         name: v.requiredText('Name', 120),
         credentials: v.boundedText('Credentials', 120).optional(),
         defaultProductId: v.productId.nullable().optional(),
@@ -318,16 +338,17 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Sets or changes the current account's passphrase (the current one is required to change it). */
-  'clinician:setPassphrase': channel<z.ZodType<{ current?: string | undefined; passphrase: string }>, Clinician>(
-    z
-      .object({
-        current: passphrase.optional(),
-        passphrase: passphrase
-          .refine((s) => s.length >= 10, { error: 'The passphrase has at least 10 characters' })
-          .refine((s) => s.trim().length >= 10, { error: 'The passphrase has at least 10 characters besides spaces' }),
-      })
-      .strict(),
+  /** Makes an account the current one (charting, signing, audit author); its passphrase when it has one. */
+  'clinician:activate': channel<z.ZodType<{ id: string; passphrase?: string | undefined }>, Clinician>(
+    z.object({ id: v.id, passphrase: passphrase.optional() }).strict(),
+  ),
+  /** Deactivates or reactivates another account; the current account's passphrase when it has one. */
+  'clinician:setDeactivated': channel<z.ZodType<{ id: string; deactivated: boolean; passphrase?: string | undefined }>, Clinician>(
+    z.object({ id: v.id, deactivated: z.boolean({ error: 'deactivated must be true or false' }), passphrase: passphrase.optional() }).strict(),
+  ),
+  /** Sets or changes an account's passphrase (the current account's when no id is given; the old one is required to change it). */
+  'clinician:setPassphrase': channel<z.ZodType<{ id?: string | undefined; current?: string | undefined; passphrase: string }>, Clinician>(
+    z.object({ id: v.id.optional(), current: passphrase.optional(), passphrase: newPassphrase }).strict(),
   ),
 
   /** Every setting, defaults filled in for keys never saved. */

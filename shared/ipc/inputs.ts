@@ -157,7 +157,17 @@ export interface ExternalDoseAddInput {
  * derived (at signing). Absent for a draft, which is derived live.
  */
 export type SessionDerivedView = SessionDerived & { signedSnapshot?: { derivedAt: string } };
+export interface ClinicianAddInput {
+  name: string;
+  credentials?: Opt<string>;
+  defaultProductId?: Opt<string | null>;
+  defaultGuidance?: Opt<'none' | 'emg' | 'estim' | 'ultrasound'>;
+  /** The new account's passphrase (an account without one cannot sign). */
+  passphrase?: Opt<string>;
+}
 export interface ClinicianSaveInput {
+  /** The account to change; the current one when absent (with no account yet, the first is made). */
+  id?: Opt<string>;
   name: string;
   credentials?: Opt<string>;
   defaultProductId?: Opt<string | null>;

@@ -193,7 +193,9 @@ async function derive(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   const inputOnly = syncSample(DERIVES, () => ctx.db.transaction(() => buildDeriveInput(ctx, draft.id))());
   const rulesOnly = syncSample(DERIVES, () => deriveSession(input));
   const derived = await call<SessionDerivedView>(dispatch, 'session:derive', { sessionId: draft.id });
-  await call(dispatch, 'session:sign', { id: draft.id });
+  // Signing asks for the account's passphrase: the bench's clinician gets one first.
+  await call(dispatch, 'clinician:setPassphrase', { passphrase: 'bench signs with care' });
+  await call(dispatch, 'session:sign', { id: draft.id, passphrase: 'bench signs with care' });
   const stored = await sample(DERIVES, () => call(dispatch, 'session:derive', { sessionId: draft.id }));
   const storedBytes = (ctx.db.prepare('SELECT length(derived) FROM session_derived WHERE session_id = ?').pluck().get(draft.id) as number) ?? 0;
   const p99 = pct(live, 0.99);

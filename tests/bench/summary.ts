@@ -19,6 +19,7 @@ import { summaryData } from '../../electron/services/export-data.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../vitest.config.ts';
 import { testBackend } from '../helpers/backend.ts';
 import { seedLarge } from '../helpers/export-seed.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'toxinmap-bench-summary-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
-    await b.call('clinician:save', { name: 'Bench Clinician', credentials: 'MD' });
+    await b.call('clinician:add', signingClinician('Bench Clinician'));
     const { session } = await seedLarge(b.call, 60);
     const views = new Set(session.sites.map((s) => s.viewId));
     const page = await browser.newPage();

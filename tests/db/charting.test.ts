@@ -7,6 +7,7 @@ import type { AuditEntry, Patient, SessionDetail, Site, Template } from '../../s
 import type { SiteBatchResult } from '../../shared/ipc/contract.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 const migrations = loadMigrations(MIGRATIONS_DIR);
 
@@ -43,7 +44,7 @@ const ids = (n: number) => Array.from({ length: n }, () => crypto.randomUUID());
 
 beforeEach(async () => {
   b = await testBackend(undefined, { now: clock() });
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'MRN-90', familyName: 'Moreau', givenName: 'Léa', birthDate: '1970-05-02' });
 });
 afterEach(() => b.dispose());
@@ -86,7 +87,7 @@ describe('a batch of site changes', () => {
     expect((await refusal('site:batch', { sessionId: s.id, add: [] })).code).toBe('BAD_INPUT');
     expect((await refusal('site:batch', { sessionId: s.id, add: [site(c)], remove: [c] })).message).toMatch(/each site once/);
     await b.call('vial:add', { sessionId: other.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'L1', expiry: '2028-01-01', diluentMl: 2 });
-    await b.call('session:sign', { id: other.id });
+    await b.call('session:sign', { id: other.id, passphrase: SIGNING_PASSPHRASE });
     expect((await refusal('site:batch', { sessionId: other.id, update: [{ id: a, units: 1 }] })).code).toBe('SIGNED');
   });
 });
@@ -154,9 +155,9 @@ describe('patterns applied in a session', () => {
     const s = await draft();
     await b.call('site:batch', { sessionId: s.id, add: [site(crypto.randomUUID())], addPatterns: [use(crypto.randomUUID())] });
     await b.call('vial:add', { sessionId: s.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'L1', expiry: '2028-01-01', diluentMl: 2 });
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     expect((await refusal('site:batch', { sessionId: s.id, removePatterns: [(await b.call<SessionDetail>('session:get', { id: s.id })).patterns?.[0]?.id] })).code).toBe('SIGNED');
-    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'wrong side' });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'wrong side', passphrase: SIGNING_PASSPHRASE });
     expect(amendment.patterns?.map((p) => p.patternId)).toEqual(['cd_laterocollis']);
   });
 });

@@ -3,6 +3,7 @@
 import type { AuditEntry, ExternalDose, FindingAcknowledgement, Patient, SessionDetail, Template } from '../../shared/domain/types.ts';
 import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 let b: TestBackend;
 let patient: Patient;
@@ -30,7 +31,7 @@ async function refusal(channel: string, input: unknown): Promise<{ code: string;
 
 beforeEach(async () => {
   b = await testBackend(undefined, { now: clock() });
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'MRN-51', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02' });
 });
 afterEach(() => b.dispose());
@@ -72,8 +73,8 @@ describe('the template a session started from', () => {
     expect((await b.call<SessionDetail>('session:get', { id: s.id })).templateOrigin).toEqual(expected);
 
     await b.call('vial:add', { sessionId: s.id, ...vial });
-    await b.call('session:sign', { id: s.id });
-    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'lot corrected' });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'lot corrected', passphrase: SIGNING_PASSPHRASE });
     expect(amendment.templateOrigin).toEqual(expected);
   });
 
@@ -165,7 +166,7 @@ describe('acknowledging a finding', () => {
   it('is refused on a signed session, by the service and by the database itself', async () => {
     const s = await draft([5]);
     await b.call('finding:acknowledge', ack(s.id, 'before signing'));
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     expect((await refusal('finding:acknowledge', { ...ack(s.id, 'after'), key: 'other' })).code).toBe('SIGNED');
     expect((await refusal('finding:acknowledge', ack(s.id, 'changed my mind'))).code).toBe('SIGNED');
     expect((await refusal('finding:unacknowledge', { sessionId: s.id, key: 'interval:previous' })).code).toBe('SIGNED');

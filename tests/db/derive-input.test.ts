@@ -4,6 +4,7 @@ import type { ExternalDose, Patient, SessionDetail } from '../../shared/domain/t
 import type { PriorDose } from '../../shared/rules/types.ts';
 import { buildDeriveInput } from '../../electron/services/derive.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 let b: TestBackend;
 let patient: Patient;
@@ -26,12 +27,12 @@ async function session(date: string, units: number[], extra: Record<string, unkn
 
 async function signed(date: string, units: number[], extra: Record<string, unknown> = {}): Promise<SessionDetail> {
   const s = await session(date, units, extra);
-  return b.call<SessionDetail>('session:sign', { id: s.id });
+  return b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
 }
 
 /** Amends a signed session, setting every site to the given units. */
 async function amendment(of: SessionDetail, units: number): Promise<SessionDetail> {
-  const a = await b.call<SessionDetail>('session:amend', { id: of.id, reason: 'units corrected' });
+  const a = await b.call<SessionDetail>('session:amend', { id: of.id, reason: 'units corrected', passphrase: SIGNING_PASSPHRASE });
   for (const site of a.sites) await b.call('site:update', { id: site.id, units });
   return b.call<SessionDetail>('session:get', { id: a.id });
 }
@@ -40,7 +41,7 @@ const ids = (earlier: PriorDose[]) => earlier.map((d) => d.id);
 
 beforeEach(async () => {
   b = await testBackend(undefined, { now: clock() });
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'MRN-41', familyName: 'Lindqvist', givenName: 'Åsa', birthDate: '1971-06-15' });
 });
 afterEach(() => b.dispose());
@@ -49,9 +50,9 @@ describe("a session's earlier doses", () => {
   it('are the latest signed version of each other session dated on or before it, plus doses given elsewhere', async () => {
     const january = await signed('2026-01-10', [5, 5]);
     const januaryAmended = await amendment(january, 2.5);
-    await b.call('session:sign', { id: januaryAmended.id });
+    await b.call('session:sign', { id: januaryAmended.id, passphrase: SIGNING_PASSPHRASE });
     const march = await signed('2026-03-01', [1.25, 1.25, 2.5]);
-    const openAmendment = await b.call<SessionDetail>('session:amend', { id: march.id, reason: 'note added' });
+    const openAmendment = await b.call<SessionDetail>('session:amend', { id: march.id, reason: 'note added', passphrase: SIGNING_PASSPHRASE });
     const abandonedDraft = await session('2026-02-01', [50]);
     const sameDay = await signed('2026-06-01', [5]);
     const later = await signed('2026-09-01', [5]);
@@ -86,7 +87,7 @@ describe("a session's earlier doses", () => {
     const correction = await amendment(original, 2.5);
     expect(ids(buildDeriveInput(b.ctx, correction.id).earlier)).toEqual([earlier.id]);
     // Once signed, a second correction leaves out both earlier versions of the record.
-    await b.call('session:sign', { id: correction.id });
+    await b.call('session:sign', { id: correction.id, passphrase: SIGNING_PASSPHRASE });
     const second = await amendment(correction, 1.25);
     expect(ids(buildDeriveInput(b.ctx, second.id).earlier)).toEqual([earlier.id]);
   });
@@ -94,7 +95,7 @@ describe("a session's earlier doses", () => {
   it('of a signed session leave out its own later amendments', async () => {
     const original = await signed('2026-05-01', [5]);
     const correction = await amendment(original, 2.5);
-    await b.call('session:sign', { id: correction.id });
+    await b.call('session:sign', { id: correction.id, passphrase: SIGNING_PASSPHRASE });
     expect(ids(buildDeriveInput(b.ctx, original.id).earlier)).toEqual([]);
   });
 
@@ -104,7 +105,7 @@ describe("a session's earlier doses", () => {
     expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: original.id, units: 10 })]);
     const correction = await amendment(original, 1.25);
     expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: original.id, units: 10 })]);
-    await b.call('session:sign', { id: correction.id });
+    await b.call('session:sign', { id: correction.id, passphrase: SIGNING_PASSPHRASE });
     expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: correction.id, units: 2.5 })]);
   });
 

@@ -5,6 +5,7 @@ import { startBackend } from '../../electron/backend.ts';
 import { configureLog, errorLogger, redactPaths } from '../../electron/logging.ts';
 import type { Patient, SessionDetail } from '../../shared/domain/types.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 const NAME = { familyName: 'Okafor', givenName: 'Adaeze' };
 const MRN = 'E2E-0042';
@@ -30,12 +31,12 @@ describe('the log file', () => {
       return r.value as T;
     };
     try {
-      await call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+      await call('clinician:add', signingClinician());
       const patient = await call<Patient>('patient:create', { mrn: MRN, ...NAME, birthDate: '1968-04-02', notes: `${NAME.givenName} prefers mornings` });
       const session = await call<SessionDetail>('session:create', { patientId: patient.id, date: '2026-01-05', indication: 'chronic_migraine', productId: 'onabotulinumtoxinA' });
       await call('site:add', { sessionId: session.id, viewId: 'face_front', viewVersion: 1, x: 400, y: 200, muscleId: 'frontalis', side: 'left', units: 5 });
       await call('vial:add', { sessionId: session.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'C1234', expiry: '2027-01-31', diluentMl: 2 });
-      await backend.dispatch('session:sign', { id: session.id });
+      await backend.dispatch('session:sign', { id: session.id, passphrase: SIGNING_PASSPHRASE });
       // Refused requests carrying the identifiers (a taken MRN, a bad date) are answered, not logged.
       await backend.dispatch('patient:create', { mrn: MRN, ...NAME, birthDate: '1968-04-02' });
       await backend.dispatch('patient:update', { id: patient.id, familyName: NAME.familyName, birthDate: '2099-01-01' });

@@ -2,6 +2,7 @@ import type { AuditEntry, Clinician, Condition, OutcomeScore, Patient, PriorAuth
 import { patientSearchQuery } from '../../electron/db/patients.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { onFace } from '../helpers/seed-sql.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 let b: TestBackend;
 let patient: Patient;
@@ -20,7 +21,7 @@ async function draftWithSites(units: number[], date = '2026-11-01'): Promise<Ses
 
 beforeEach(async () => {
   b = await testBackend();
-  await b.call<Clinician>('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call<Clinician>('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'MRN-77', familyName: 'Lindqvist', givenName: 'Åsa', birthDate: '1971-06-15', sex: 'female' });
 });
 afterEach(() => b.dispose());
@@ -28,7 +29,7 @@ afterEach(() => b.dispose());
 describe('signing', () => {
   it('records who signed and when, and freezes the session', async () => {
     const s = await draftWithSites([5, 5]);
-    const signed = await b.call<SessionDetail>('session:sign', { id: s.id });
+    const signed = await b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     expect(signed.status).toBe('signed');
     expect(signed.signedBy).toBe('Dana Reyes, MD');
     expect(signed.signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -43,7 +44,7 @@ describe('signing', () => {
 
   it('is enforced by the database itself, whatever code tries', async () => {
     const s = await draftWithSites([5]);
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     const db = b.db;
     expect(() => db.prepare("UPDATE sessions SET notes = 'x' WHERE id = ?").run(s.id)).toThrow(/SIGNED_IMMUTABLE/);
     expect(() => db.prepare("UPDATE sessions SET status = 'draft' WHERE id = ?").run(s.id)).toThrow(/SIGNED_IMMUTABLE/);
@@ -61,38 +62,38 @@ describe('signing', () => {
 
   it('needs a clinician profile, a product and at least one site', async () => {
     const empty = await b.call<SessionDetail>('session:create', { patientId: patient.id, date: '2026-11-01', indication: 'blepharospasm' });
-    await expect(b.call('session:sign', { id: empty.id })).rejects.toThrow(/no injection sites/);
+    await expect(b.call('session:sign', { id: empty.id, passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/no injection sites/);
     await b.call('site:add', { ...site(empty.id, 2.5), muscleId: 'orbicularis_oculi_pretarsal', ...onFace('orbicularis_oculi_pretarsal', 'left') });
-    await expect(b.call('session:sign', { id: empty.id })).rejects.toThrow(/product/);
+    await expect(b.call('session:sign', { id: empty.id, passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/product/);
   });
 });
 
 describe('amendments', () => {
   it('are new drafts linked to the signed original, which stays readable as signed', async () => {
     const s = await draftWithSites([5, 5, 5]);
-    await b.call('session:sign', { id: s.id });
-    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'Site 3 was 2.5 U, not 5 U' });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'Site 3 was 2.5 U, not 5 U', passphrase: SIGNING_PASSPHRASE });
     expect(amendment.status).toBe('draft');
     expect(amendment.amendsSessionId).toBe(s.id);
     expect(amendment.amendmentReason).toBe('Site 3 was 2.5 U, not 5 U');
     expect(amendment.amendmentAuthor).toBe('Dana Reyes, MD');
     expect(amendment.sites.map((x) => x.units)).toEqual([5, 5, 5]);
     await b.call('site:update', { id: amendment.sites[2]?.id, units: 2.5 });
-    await b.call('session:sign', { id: amendment.id });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
 
     const original = await b.call<SessionDetail>('session:get', { id: s.id });
     expect(original.totalUnits).toBe(15);
     expect(original.amendedBy).toEqual([amendment.id]);
     expect((await b.call<SessionDetail>('session:get', { id: amendment.id })).totalUnits).toBe(12.5);
-    await expect(b.call('session:amend', { id: s.id, reason: 'again' })).rejects.toThrow(/latest version/);
+    await expect(b.call('session:amend', { id: s.id, reason: 'again', passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/latest version/);
   });
 
   it('are refused for drafts and while another amendment is open', async () => {
     const s = await draftWithSites([5]);
-    await expect(b.call('session:amend', { id: s.id, reason: 'r' })).rejects.toThrow(/Only a signed session/);
-    await b.call('session:sign', { id: s.id });
-    await b.call('session:amend', { id: s.id, reason: 'r' });
-    await expect(b.call('session:amend', { id: s.id, reason: 'r2' })).rejects.toThrow(/already open/);
+    await expect(b.call('session:amend', { id: s.id, reason: 'r', passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/Only a signed session/);
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
+    await b.call('session:amend', { id: s.id, reason: 'r', passphrase: SIGNING_PASSPHRASE });
+    await expect(b.call('session:amend', { id: s.id, reason: 'r2', passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/already open/);
   });
 });
 
@@ -218,7 +219,7 @@ describe('timeline', () => {
     const older = await draftWithSites([5, 2.5], '2026-05-01');
     await b.call('vial:add', { sessionId: older.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'L1', expiry: '2027-01-01', diluentMl: 2 });
     await b.call('score:add', { sessionId: older.id, scaleId: 'headache_days', value: '20' });
-    await b.call('session:sign', { id: older.id });
+    await b.call('session:sign', { id: older.id, passphrase: SIGNING_PASSPHRASE });
     const newer = await draftWithSites([10], '2026-08-01');
     await b.call('adverseEvent:add', { sessionId: newer.id, description: 'neck pain', severity: 'mild' });
     const timeline = await b.call<SessionDetail[]>('patient:timeline', { patientId: patient.id });
@@ -259,10 +260,10 @@ describe('templates and prior authorizations', () => {
     expect(pa).toMatchObject({ usedUnits: 0, usedVisits: 0 });
     const s = await draftWithSites([100, 55], '2026-11-01');
     await draftWithSites([10], '2026-11-02'); // a draft does not count
-    await b.call('session:sign', { id: s.id });
-    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'dose correction' });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'dose correction', passphrase: SIGNING_PASSPHRASE });
     await b.call('site:update', { id: amendment.sites[1]?.id, units: 45 });
-    await b.call('session:sign', { id: amendment.id });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
     const [used] = await b.call<PriorAuthorization[]>('priorAuth:list', { patientId: patient.id });
     expect(used).toMatchObject({ usedUnits: 145, usedVisits: 1 });
   });

@@ -3,6 +3,7 @@ import type { FollowUpVisit, LotRecall, MuscleScore, PatientHistory, Worklist } 
 import type { Patient, SessionDetail } from '../../shared/domain/types.ts';
 import type { IndicationId } from '../../shared/indications.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 let b: TestBackend;
@@ -25,7 +26,7 @@ async function session(p: Patient, date: string, sites: Array<[string, 'left' | 
   for (const [muscleId, side, units] of sites) await b.call('site:add', { sessionId: s.id, ...siteAt('cervical_dystonia', muscleId, side), units });
   if (opts.twstrs) await b.call('score:add', { sessionId: s.id, scaleId: 'twstrs', value: opts.twstrs });
   if (opts.nextDue) await b.call('session:update', { id: s.id, nextDueDate: opts.nextDue });
-  if (opts.sign !== false) await b.call('session:sign', { id: s.id });
+  if (opts.sign !== false) await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
   return b.call<SessionDetail>('session:get', { id: s.id });
 }
 
@@ -36,7 +37,7 @@ const clock = () => new Date(NOW.getTime() + 1000 * tick++);
 beforeEach(async () => {
   tick = 0;
   b = await testBackend(undefined, { now: clock });
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'CD-100', familyName: 'Moreau', givenName: 'Lise', birthDate: '1965-03-02' });
 });
 afterEach(() => b.dispose());
@@ -66,7 +67,7 @@ describe('patient history', () => {
     await b.call('finding:acknowledge', { sessionId: early.id, key: interval.key, kind: interval.kind, reason: 'travelling abroad' });
     const beforeSigning = await b.call<PatientHistory>('review:history', { patientId: patient.id });
     expect(beforeSigning.sessions[0]?.acknowledged).toEqual([expect.objectContaining({ key: interval.key, message: null, reason: 'travelling abroad' })]);
-    await b.call('session:sign', { id: early.id });
+    await b.call('session:sign', { id: early.id, passphrase: SIGNING_PASSPHRASE });
     const history = await b.call<PatientHistory>('review:history', { patientId: patient.id });
     expect(history.sessions[0]?.acknowledged).toEqual([
       expect.objectContaining({ key: interval.key, message: interval.message, reason: 'travelling abroad', by: 'Dana Reyes, MD' }),
@@ -77,11 +78,11 @@ describe('patient history', () => {
   it('counts an amended session once, in its signed amendment', async () => {
     await session(patient, '2025-06-02', [['sternocleidomastoid', 'left', 40]]);
     const second = await session(patient, '2025-09-01', [['sternocleidomastoid', 'left', 40]]);
-    const amendment = await b.call<SessionDetail>('session:amend', { id: second.id, reason: 'wrong side' });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: second.id, reason: 'wrong side', passphrase: SIGNING_PASSPHRASE });
     let history = await b.call<PatientHistory>('review:history', { patientId: patient.id });
     expect(history.sessions.find((s) => s.id === second.id)?.daysSincePrevious).toBe(91);
     expect(history.sessions.find((s) => s.id === amendment.id)?.daysSincePrevious).toBeNull();
-    await b.call('session:sign', { id: amendment.id });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
     history = await b.call<PatientHistory>('review:history', { patientId: patient.id });
     expect(history.sessions.find((s) => s.id === second.id)?.supersededBy).toBe(amendment.id);
     expect(history.sessions.find((s) => s.id === amendment.id)?.daysSincePrevious).toBe(91);
@@ -139,7 +140,7 @@ describe('grades per muscle at a session', () => {
     expect((await set('3', 'right')).map((m) => `${m.side}:${m.value}`)).toEqual(['left:1+', 'right:3']);
     expect((await set(null)).map((m) => m.side)).toEqual(['right']);
     await expect(set('5')).rejects.toThrow(/Modified Ashworth is one of/);
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     await expect(set('2')).rejects.toThrow(/SIGNED/);
     expect((await b.call<MuscleScore[]>('muscleScore:list', { sessionId: s.id })).map((m) => m.value)).toEqual(['3']);
   });

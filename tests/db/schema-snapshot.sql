@@ -117,7 +117,7 @@ CREATE TABLE clinicians (
   is_current         INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL
-, passphrase_hash TEXT CHECK (passphrase_hash IS NULL OR passphrase_hash LIKE 'scrypt$%')) STRICT;
+, passphrase_hash TEXT CHECK (passphrase_hash IS NULL OR passphrase_hash LIKE 'scrypt$%'), deactivated_at TEXT, passphrase_set_at TEXT) STRICT;
 
 -- table external_doses (on external_doses)
 CREATE TABLE external_doses (
@@ -444,7 +444,7 @@ END;
 CREATE TRIGGER clinicians_audit_delete AFTER DELETE ON clinicians WHEN audit_enabled() BEGIN
   INSERT INTO audit_log (at, author, action, entity, entity_id, before, after)
   VALUES (audit_now(), audit_author(), 'delete', 'clinicians', OLD.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'credentials', OLD.credentials, 'default_product_id', OLD.default_product_id, 'default_guidance', OLD.default_guidance, 'is_current', OLD.is_current, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at),
+    json_object('id', OLD.id, 'name', OLD.name, 'credentials', OLD.credentials, 'default_product_id', OLD.default_product_id, 'default_guidance', OLD.default_guidance, 'is_current', OLD.is_current, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'deactivated_at', OLD.deactivated_at, 'passphrase_set_at', OLD.passphrase_set_at),
     NULL);
 END;
 
@@ -453,15 +453,27 @@ CREATE TRIGGER clinicians_audit_insert AFTER INSERT ON clinicians WHEN audit_ena
   INSERT INTO audit_log (at, author, action, entity, entity_id, before, after)
   VALUES (audit_now(), audit_author(), 'insert', 'clinicians', NEW.id,
     NULL,
-    json_object('id', NEW.id, 'name', NEW.name, 'credentials', NEW.credentials, 'default_product_id', NEW.default_product_id, 'default_guidance', NEW.default_guidance, 'is_current', NEW.is_current, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at));
+    json_object('id', NEW.id, 'name', NEW.name, 'credentials', NEW.credentials, 'default_product_id', NEW.default_product_id, 'default_guidance', NEW.default_guidance, 'is_current', NEW.is_current, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'deactivated_at', NEW.deactivated_at, 'passphrase_set_at', NEW.passphrase_set_at));
 END;
 
 -- trigger clinicians_audit_update (on clinicians)
 CREATE TRIGGER clinicians_audit_update AFTER UPDATE ON clinicians WHEN audit_enabled() BEGIN
   INSERT INTO audit_log (at, author, action, entity, entity_id, before, after)
   VALUES (audit_now(), audit_author(), 'update', 'clinicians', NEW.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'credentials', OLD.credentials, 'default_product_id', OLD.default_product_id, 'default_guidance', OLD.default_guidance, 'is_current', OLD.is_current, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at),
-    json_object('id', NEW.id, 'name', NEW.name, 'credentials', NEW.credentials, 'default_product_id', NEW.default_product_id, 'default_guidance', NEW.default_guidance, 'is_current', NEW.is_current, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at));
+    json_object('id', OLD.id, 'name', OLD.name, 'credentials', OLD.credentials, 'default_product_id', OLD.default_product_id, 'default_guidance', OLD.default_guidance, 'is_current', OLD.is_current, 'created_at', OLD.created_at, 'updated_at', OLD.updated_at, 'deactivated_at', OLD.deactivated_at, 'passphrase_set_at', OLD.passphrase_set_at),
+    json_object('id', NEW.id, 'name', NEW.name, 'credentials', NEW.credentials, 'default_product_id', NEW.default_product_id, 'default_guidance', NEW.default_guidance, 'is_current', NEW.is_current, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at, 'deactivated_at', NEW.deactivated_at, 'passphrase_set_at', NEW.passphrase_set_at));
+END;
+
+-- trigger clinicians_deactivated_not_current (on clinicians)
+CREATE TRIGGER clinicians_deactivated_not_current BEFORE UPDATE ON clinicians
+  WHEN NEW.is_current = 1 AND NEW.deactivated_at IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'ACCOUNT_DEACTIVATED: a deactivated clinician account cannot be the current one');
+END;
+
+-- trigger clinicians_no_delete_in_record (on clinicians)
+CREATE TRIGGER clinicians_no_delete_in_record BEFORE DELETE ON clinicians
+  WHEN EXISTS (SELECT 1 FROM sessions WHERE signer_id = OLD.id OR clinician_id = OLD.id) BEGIN
+  SELECT RAISE(ABORT, 'ACCOUNT_IN_RECORD: a clinician account named by a session cannot be deleted; deactivate it');
 END;
 
 -- trigger external_doses_audit_delete (on external_doses)

@@ -7,6 +7,7 @@ import { buildDeriveInput } from '../../electron/services/derive.ts';
 import { deriveSession } from '../../shared/rules/index.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { dumpDatabase } from '../helpers/dump.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 let b: TestBackend;
 let patient: Patient;
@@ -36,7 +37,7 @@ function stored(sessionId: string): { derived: string; derived_at: string } | un
 
 beforeEach(async () => {
   b = await testBackend(undefined, { now: clock() });
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   patient = await b.call<Patient>('patient:create', { mrn: 'MRN-61', familyName: 'Nguyen', givenName: 'Linh', birthDate: '1975-09-09' });
 });
 afterEach(() => b.dispose());
@@ -47,7 +48,7 @@ describe('signing', () => {
     const missing = (await derive(s.id)).completeness;
     expect(missing.length).toBeGreaterThan(0);
     const before = dumpDatabase(b.db);
-    const r = await b.dispatch('session:sign', { id: s.id });
+    const r = await b.dispatch('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     if (!r.ok) for (const m of missing) expect(r.error.message).toContain(m.message);
     expect(dumpDatabase(b.db)).toBe(before);
@@ -55,7 +56,7 @@ describe('signing', () => {
 
     await b.call('vial:add', { sessionId: s.id, ...vial });
     expect((await derive(s.id)).completeness).toEqual([]);
-    expect((await b.call<SessionDetail>('session:sign', { id: s.id })).status).toBe('signed');
+    expect((await b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE })).status).toBe('signed');
   });
 
   it('is not blocked by warnings, only by missing data', async () => {
@@ -65,7 +66,7 @@ describe('signing', () => {
     const live = await derive(s.id);
     expect(live.findings.some((f) => f.severity === 'warning')).toBe(true);
     expect(live.completeness).toEqual([]);
-    expect((await b.call<SessionDetail>('session:sign', { id: s.id })).status).toBe('signed');
+    expect((await b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE })).status).toBe('signed');
     expect((await derive(s.id)).findings).toEqual(live.findings);
   });
 
@@ -77,9 +78,9 @@ describe('signing', () => {
     await b.call('site:update', { id: s.sites[0]?.id, units: 10 });
     const departure = (await derive(s.id)).findings.find((f) => f.kind === 'template_departure');
     expect(departure).toBeDefined();
-    await expect(b.call('session:sign', { id: s.id })).rejects.toThrow(/BAD_INPUT/);
+    await expect(b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE })).rejects.toThrow(/BAD_INPUT/);
     await b.call('finding:acknowledge', { sessionId: s.id, key: departure?.key, kind: departure?.kind, reason: 'more frontal pain this time' });
-    expect((await b.call<SessionDetail>('session:sign', { id: s.id })).status).toBe('signed');
+    expect((await b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE })).status).toBe('signed');
     const kept = (await derive(s.id)).findings.find((f) => f.key === departure?.key);
     expect(kept?.acknowledgement).toMatchObject({ by: 'Dana Reyes, MD', reason: 'more frontal pain this time' });
   });
@@ -90,7 +91,7 @@ describe('the figures of a signed session', () => {
     const s = await draft([5, 2.5]);
     const beforeSigning = await derive(s.id);
     expect(beforeSigning.signedSnapshot).toBeUndefined();
-    const signed = await b.call<SessionDetail>('session:sign', { id: s.id });
+    const signed = await b.call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     const row = stored(s.id);
     expect(row?.derived_at).toBe(signed.signedAt);
     expect(JSON.parse(row?.derived ?? 'null')).toEqual(beforeSigning);
@@ -100,7 +101,7 @@ describe('the figures of a signed session', () => {
 
   it('stay as signed when what the rules would say changes afterwards', async () => {
     const s = await draft([5, 5], { date: '2026-11-20' });
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     const atSigning = JSON.parse(stored(s.id)?.derived ?? 'null') as SessionDerived;
     // Learned afterwards: a dose given elsewhere a week before that visit.
     await b.call('externalDose:add', { patientId: patient.id, date: '2026-11-13', productId: 'onabotulinumtoxinA', units: 40, where: 'pain clinic' });
@@ -113,12 +114,12 @@ describe('the figures of a signed session', () => {
 
   it('cannot be changed or removed, by any code', async () => {
     const s = await draft([5]);
-    await b.call('session:sign', { id: s.id });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     const db = b.db;
     expect(() => db.prepare("UPDATE session_derived SET derived = '{}' WHERE session_id = ?").run(s.id)).toThrow(/SIGNED_IMMUTABLE/);
     expect(() => db.prepare('DELETE FROM session_derived WHERE session_id = ?').run(s.id)).toThrow(/SIGNED_IMMUTABLE/);
     const other = await draft([5]);
-    await b.call('session:sign', { id: other.id });
+    await b.call('session:sign', { id: other.id, passphrase: SIGNING_PASSPHRASE });
     expect(() => db.prepare("UPDATE session_derived SET session_id = ? WHERE session_id = ?").run(other.id, s.id)).toThrow(/SIGNED_IMMUTABLE/);
     expect(() => db.prepare("INSERT INTO session_derived (session_id, derived, derived_at) VALUES (?, '{}', 't')").run(s.id)).toThrow(/SIGNED_IMMUTABLE/);
     expect(JSON.parse(stored(s.id)?.derived ?? '{}')).toMatchObject({ totals: { units: 5 } });
@@ -136,14 +137,14 @@ describe('the figures of a signed session', () => {
   it('are not copied into an amendment, which is derived live and stores its own when signed', async () => {
     const s = await draft([5, 5]);
     await b.call('finding:acknowledge', { sessionId: s.id, key: 'interval:previous', kind: 'interval', reason: 'travelling' });
-    await b.call('session:sign', { id: s.id });
-    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'second site was 2.5 U' });
+    await b.call('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: s.id, reason: 'second site was 2.5 U', passphrase: SIGNING_PASSPHRASE });
     expect(stored(amendment.id)).toBeUndefined();
     expect((await derive(amendment.id)).signedSnapshot).toBeUndefined();
     const acks = b.db.prepare('SELECT finding_key, reason, acknowledged_by FROM finding_acknowledgements WHERE session_id = ?').all(amendment.id);
     expect(acks).toEqual([{ finding_key: 'interval:previous', reason: 'travelling', acknowledged_by: 'Dana Reyes, MD' }]);
     await b.call('site:update', { id: amendment.sites[1]?.id, units: 2.5 });
-    await b.call('session:sign', { id: amendment.id });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
     expect((await derive(amendment.id)).totals.units).toBe(7.5);
     expect((await derive(s.id)).totals.units).toBe(10);
   });

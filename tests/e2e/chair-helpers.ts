@@ -3,12 +3,13 @@ import type { Backend } from '../../electron/backend.ts';
 import { getView, regionCentroid, type Side } from '../../shared/atlas/index.ts';
 import type { SessionDetail } from '../../shared/domain/types.ts';
 import { call } from './bridge.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 export const SHOTS = 'test-results/chart-chair';
 
 /** A clinician profile and a patient; returns the patient's id. */
 export async function clinic(backend: Backend, mrn = 'CD-0101'): Promise<string> {
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
   const p = await call<{ id: string }>(backend, 'patient:create', { mrn, familyName: 'Moreau', givenName: 'Léa', birthDate: '1971-05-02' });
   return p.id;
 }

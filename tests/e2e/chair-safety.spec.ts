@@ -8,6 +8,7 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { clinic, openDraft, pointOnCanvas, regionMiddle, regionOnCanvas, savedSites, shot, today } from './chair-helpers.ts';
+import { SIGNING_PASSPHRASE } from '../helpers/signing.ts';
 
 let dir: string | undefined;
 let backend: Backend;
@@ -225,7 +226,7 @@ test('starting from the last session marks each site unchanged, changed or new, 
   await call(backend, 'site:add', site('levator_scapulae', 'left', 25));
   await call(backend, 'site:add', site('trapezius_upper', 'left', 25));
   await call(backend, 'vial:add', { sessionId: earlier.id, productId: 'incobotulinumtoxinA', sizeUnits: 100, lot: 'X77', expiry: '2028-01-01', diluentMl: 2.5 });
-  await call(backend, 'session:sign', { id: earlier.id });
+  await call(backend, 'session:sign', { id: earlier.id, passphrase: SIGNING_PASSPHRASE });
 
   await page.goto('/');
   await page.getByRole('button', { name: 'MOREAU, Léa' }).first().click();

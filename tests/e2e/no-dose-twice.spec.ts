@@ -4,13 +4,14 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { clickMuscle } from './canvas.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 /** Saving a site takes this long here, as on a busy disk: long enough for a second press to land while the first is in flight. */
 const SLOW_SAVE_MS = 400;
 
 /** A clinician profile, a patient and an empty migraine draft with its product and vial, opened on the chart. */
 async function openDraft(page: Page, backend: Backend): Promise<string> {
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
   const patient = await call<{ id: string }>(backend, 'patient:create', { mrn: 'CM-0777', familyName: 'Lindqvist', givenName: 'Maja', birthDate: '1979-11-23' });
   const today = new Date().toISOString().slice(0, 10);
   const session = await call<SessionDetail>(backend, 'session:create', { patientId: patient.id, date: today, indication: 'chronic_migraine', productId: 'onabotulinumtoxinA' });

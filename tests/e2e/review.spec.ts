@@ -6,6 +6,7 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { shootBoth, siteAt } from './canvas.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 const today = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -18,7 +19,7 @@ test.beforeEach(async ({ page }) => {
   dir = tempDir('toxinmap-e2e-review-');
   backend = await attachBackend(page, dir);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
 });
 test.afterEach(() => {
   backend.close();
@@ -46,7 +47,7 @@ async function seedPatient(): Promise<{ patientId: string; sessions: SessionDeta
     if (p.trapezius) sites.push(['trapezius_upper', 'right', p.trapezius]);
     for (const [m, side, units] of sites) await call(backend, 'site:add', { sessionId: s.id, ...siteAt('cervical_dystonia', m, side, { superficialOnly: true }), units });
     await call(backend, 'score:add', { sessionId: s.id, scaleId: 'twstrs', value: p.twstrs });
-    await call(backend, 'session:sign', { id: s.id });
+    await call(backend, 'session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
     sessions.push(s);
   }
   return { patientId: patient.id, sessions };
@@ -159,7 +160,7 @@ test('worklist: an overdue patient and an expiring authorization; lot recall fin
   const recent = await call<SessionDetail>(backend, 'session:create', { patientId: other.id, date: iso(addDays(today, -10)), indication: 'cervical_dystonia', productId: 'onabotulinumtoxinA' });
   await call(backend, 'vial:add', { sessionId: recent.id, productId: 'onabotulinumtoxinA', sizeUnits: 100, lot: 'rx-4203', expiry: iso(addDays(today, 400)), diluentMl: 2 });
   await call(backend, 'site:add', { sessionId: recent.id, ...siteAt('cervical_dystonia', 'sternocleidomastoid', 'left', { superficialOnly: true }), units: 30 });
-  await call(backend, 'session:sign', { id: recent.id });
+  await call(backend, 'session:sign', { id: recent.id, passphrase: SIGNING_PASSPHRASE });
 
   await page.goto('/');
   const due = page.getByTestId('worklist-due-row');

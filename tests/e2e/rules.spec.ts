@@ -5,6 +5,7 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { shootBoth, siteAt } from './canvas.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 const today = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -17,7 +18,7 @@ test.beforeEach(async ({ page }) => {
   dir = tempDir('toxinmap-e2e-rules-');
   backend = await attachBackend(page, dir);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
 });
 test.afterEach(() => {
   backend.close();

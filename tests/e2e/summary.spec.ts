@@ -14,6 +14,7 @@ import { fmtDateTime, ml, regionText, sideText, units } from '../../electron/exp
 import { seedPreempt, seedSpasticity, type Seeded } from '../helpers/export-seed.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems, emitAppEvent } from './bridge.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 const OUT = 'test-results/summary';
 
@@ -127,7 +128,7 @@ test.beforeEach(async ({ page, browser }) => {
   log = { saved: [], printed: 0 };
   backend = await attachBackend(page, dir, { exportShell: testShell(browser, files, log) });
   await page.setViewportSize({ width: 1400, height: 900 });
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
 });
 test.afterEach(() => {
   backend.close();
@@ -303,7 +304,7 @@ test('a slow PDF: the dialog says what main is doing, nothing can be started twi
   removeDir(dir);
   dir = tempDir('toxinmap-e2e-summary-slow-');
   backend = await attachBackend(page, dir, { exportShell: testShell(browser, files, log), slow: { 'export:summaryPdf': 2500 } });
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
   const seeded = await seedPreempt(seedCall(() => backend));
   await openChart(page, seeded);
   await page.getByTestId('open-summary').click();

@@ -7,6 +7,7 @@ import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems, emitAppEvent } from './bridge.ts';
 import { siteAt } from './canvas.ts';
 import { findLowContrast, type LowContrast } from './contrast.ts';
+import { signingClinician } from '../helpers/signing.ts';
 
 const OUT = 'test-results/themes';
 const THEMES: ResolvedTheme[] = ['light', 'dark', 'high-contrast'];
@@ -24,7 +25,7 @@ test.beforeEach(async ({ page }) => {
   fs.mkdirSync(OUT, { recursive: true });
   dir = tempDir('toxinmap-e2e-themes-');
   backend = await attachBackend(page, dir);
-  await call(backend, 'clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await call(backend, 'clinician:add', signingClinician());
   patient = await call<Patient>(backend, 'patient:create', {
     mrn: 'TH-3001', familyName: 'Lindqvist', givenName: 'Maja', birthDate: '1966-09-12', notes: 'Latex allergy. Prefers afternoon visits.',
   });

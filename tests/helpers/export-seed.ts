@@ -4,6 +4,7 @@ import { addDays, format } from 'date-fns';
 import { getView, pointAlong } from '../../shared/atlas/index.ts';
 import { BUILTIN_IDS } from '../../shared/clinical/builtin-templates.ts';
 import type { Patient, SessionDetail } from '../../shared/domain/types.ts';
+import { SIGNING_PASSPHRASE } from './signing.ts';
 
 export type Call = <T = unknown>(channel: string, input: unknown) => Promise<T>;
 
@@ -43,7 +44,7 @@ export async function seedPreempt(call: Call, options: { sign?: boolean; today?:
     id: s.id, nextDueDate: iso(addDays(today, 83)), weightKg: 64,
     notes: 'Tolerated well. Patient asks about <script>alert(1)</script> & "side effects"; =SUM(A1) is not a formula.',
   });
-  const session = options.sign === false ? await call<SessionDetail>('session:get', { id: s.id }) : await call<SessionDetail>('session:sign', { id: s.id });
+  const session = options.sign === false ? await call<SessionDetail>('session:get', { id: s.id }) : await call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
   return { patient, session };
 }
 
@@ -91,7 +92,7 @@ export async function seedSpasticity(call: Call, options: { sign?: boolean; toda
   }
   await call('adverseEvent:add', { sessionId: s.id, onsetDate: date, description: 'Transient soreness at the calf sites', severity: 'mild' });
   await call('score:add', { sessionId: s.id, scaleId: 'mas', value: '1+', note: 'right elbow flexors' });
-  const session = options.sign === false ? await call<SessionDetail>('session:get', { id: s.id }) : await call<SessionDetail>('session:sign', { id: s.id });
+  const session = options.sign === false ? await call<SessionDetail>('session:get', { id: s.id }) : await call<SessionDetail>('session:sign', { id: s.id, passphrase: SIGNING_PASSPHRASE });
   return { patient, session };
 }
 

@@ -111,11 +111,18 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   },
   'priorAuth:delete': byId,
   'clinician:get': {},
-  'clinician:save': {
+  'clinician:list': {},
+  'clinician:add': {
     name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
     passphrase: opt(text(200)),
   },
-  'clinician:setPassphrase': { current: opt(text(200)), passphrase: req(text(200)) },
+  'clinician:save': {
+    id: opt(uuid), name: req(text(120)), credentials: opt(text(120, false)), defaultProductId: optNull(en(PRODUCT_IDS)), defaultGuidance: opt(en(GUIDANCE)),
+    passphrase: opt(text(200)),
+  },
+  'clinician:activate': { id: req(uuid), passphrase: opt(text(200)) },
+  'clinician:setDeactivated': { id: req(uuid), deactivated: req({ k: 'boolean' }), passphrase: opt(text(200)) },
+  'clinician:setPassphrase': { id: opt(uuid), current: opt(text(200)), passphrase: req(text(200)) },
   'audit:list': { entity: opt({ k: 'slug' }), entityId: opt(uuid), sessionId: opt(uuid), limit: opt({ k: 'number', min: 1, max: 1000, int: true }) },
   'review:history': { patientId: req(uuid) },
   'review:worklist': {},

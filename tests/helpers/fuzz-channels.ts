@@ -47,7 +47,7 @@ export const MAINTENANCE: ReadonlySet<Channel> = new Set([
 /** Channels that only read: a valid payload may be answered with ok. */
 export const READS: ReadonlySet<Channel> = new Set([
   'app:info', 'patient:get', 'patient:search', 'session:get', 'session:listForPatient', 'patient:timeline', 'template:list', 'priorAuth:list',
-  'clinician:get', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get', 'task:progress',
+  'clinician:get', 'clinician:list', 'audit:list', 'session:derive', 'externalDose:list', 'settings:get', 'task:progress',
   'review:history', 'review:worklist', 'muscleScore:list', 'lot:search', 'lot:csv', 'export:summaryHtml',
 ]);
 
@@ -61,7 +61,11 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
   const sitePart = { x: 400, y: 200, ...face, units: 5, guidance: 'emg', note: 'medial' };
   const payloads: Record<Channel, Record<string, unknown>> = {
     'app:info': {}, 'app:health': {}, 'clinician:get': {}, 'settings:get': {}, 'settings:chooseBackupFolder': {}, 'backup:now': {}, 'backup:list': {}, 'data:export': {}, 'data:import': {}, 'task:progress': {},
-    'clinician:setPassphrase': { passphrase: 'correct horse battery staple' },
+    'clinician:setPassphrase': { id: '3c9e1f20-5a4b-4d6c-8e7f-9a0b1c2d3e4f', current: 'an old long passphrase', passphrase: 'correct horse battery staple' },
+    'clinician:list': {},
+    'clinician:add': { name: 'Dr. Okonkwo', credentials: 'DO', defaultProductId: 'abobotulinumtoxinA', defaultGuidance: 'ultrasound', passphrase: 'correct horse battery staple' },
+    'clinician:activate': { id: '3c9e1f20-5a4b-4d6c-8e7f-9a0b1c2d3e4f', passphrase: 'correct horse battery staple' },
+    'clinician:setDeactivated': { id: '3c9e1f20-5a4b-4d6c-8e7f-9a0b1c2d3e4f', deactivated: true, passphrase: 'correct horse battery staple' },
     'patient:create': { mrn: 'Z-9', familyName: 'Adeyemi', givenName: 'Tolu', birthDate: '1971-03-04', sex: 'male', notes: 'n' },
     'patient:update': { id: s.patientId, mrn: 'Z-8', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02', sex: 'female', notes: 'n' },
     'patient:get': { id: s.patientId },
@@ -118,7 +122,10 @@ export function validPayload(channel: Channel, s: FuzzSeed): Record<string, unkn
       validFrom: '2026-01-01', validTo: '2026-12-31', approvedUnits: 400, approvedVisits: 4, notes: 'n',
     },
     'priorAuth:delete': { id: s.priorAuthId },
-    'clinician:save': { name: 'Dr. Imposter', credentials: 'MD', defaultProductId: 'onabotulinumtoxinA', defaultGuidance: 'emg' },
+    'clinician:save': {
+      id: '3c9e1f20-5a4b-4d6c-8e7f-9a0b1c2d3e4f', name: 'Dr. Imposter', credentials: 'MD', defaultProductId: 'onabotulinumtoxinA', defaultGuidance: 'emg',
+      passphrase: 'correct horse battery staple',
+    },
     'audit:list': { entity: 'sites', entityId: s.draftSiteId, limit: 10 },
     'settings:save': {
       clinicName: 'Neurology Clinic', clinicAddress: '1 Main St', clinicPhone: '555-0100', defaultProductId: 'onabotulinumtoxinA',
@@ -300,7 +307,12 @@ export function refusedPayload(channel: Channel, s: FuzzSeed): fc.Arbitrary<Reco
       );
     case 'muscleScore:set':
       return shaped(channel, { sessionId: signedOrMissing(fc.uuid(), s.signedSessionId) });
+    case 'clinician:add':
+      // A second account under the seed's name (refused before any passphrase is hashed).
+      return shaped(channel, { name: fc.constant('Dr. Rivera'), credentials: fc.constantFrom('MD', 'md'), passphrase: fc.constant('a long enough passphrase') });
     case 'clinician:save':
+      // An account that does not exist (without an id, the current account's profile is a legitimate write).
+      return shaped(channel, { id: fc.uuid() });
     case 'settings:save':
       return null; // every valid payload is a legitimate write
     default:

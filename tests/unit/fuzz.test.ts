@@ -20,6 +20,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const RUNS = { random: Math.round(150 * SCALE), malformed: Math.round(250 * SCALE), refused: Math.round(150 * SCALE) };
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const REFUSALS: readonly ErrorCode[] = ['NOT_FOUND', 'SIGNED', 'CONFLICT', 'BAD_INPUT'];
+const SIGNING_PASSPHRASE = 'rivera signs with this';
 
 let b: TestBackend;
 let seed: FuzzSeed;
@@ -104,7 +105,7 @@ async function expectBadInput(channel: Channel, payload: unknown): Promise<void>
 }
 
 async function seedClinic(): Promise<FuzzSeed> {
-  await b.call('clinician:save', { name: 'Dr. Rivera', credentials: 'MD' });
+  await b.call('clinician:add', { name: 'Dr. Rivera', credentials: 'MD', passphrase: SIGNING_PASSPHRASE });
   const p1 = await b.call<PatientDetail>('patient:create', { mrn: 'A-1001', familyName: 'Okafor', givenName: 'Ada', birthDate: '1968-04-02' });
   const p2 = await b.call<PatientDetail>('patient:create', { mrn: 'B-2002', familyName: 'Nguyễn', givenName: 'Linh', birthDate: '1980-01-01', sex: 'female' });
   const condition = await b.call<Condition>('patient:addCondition', { patientId: p1.id, indication: 'chronic_migraine', icd10Code: 'G43.709' });
@@ -120,7 +121,7 @@ async function seedClinic(): Promise<FuzzSeed> {
   await b.call('site:add', { sessionId: signed.id, ...site, side: 'right', x: 220, y: 160 });
   const signedFindingKey = 'interval:earlier-session';
   await b.call('finding:acknowledge', { sessionId: signed.id, key: signedFindingKey, kind: 'interval', reason: 'agreed with the patient' });
-  await b.call('session:sign', { id: signed.id });
+  await b.call('session:sign', { id: signed.id, passphrase: SIGNING_PASSPHRASE });
   const draft = await b.call<SessionDetail>('session:create', { patientId: p2.id, date: '2025-11-24', indication: 'cervical_dystonia', productId: 'onabotulinumtoxinA' });
   const draftParts = await parts(draft.id);
   const draftFindingKey = 'rolling:onabotulinumtoxinA';

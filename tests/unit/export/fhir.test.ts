@@ -10,6 +10,7 @@ import { seedPreempt, seedSpasticity } from '../../helpers/export-seed.ts';
 import { fhirProblems } from '../../helpers/fhir-validate.ts';
 import { tempDir, removeDir } from '../../helpers/temp.ts';
 import { fhirBundle, NO_EXPORT_SHELL, type ExportDeps } from '../../../electron/services/exports.ts';
+import { signingClinician } from '../../helpers/signing.ts';
 
 interface Entry {
   fullUrl: string;
@@ -23,7 +24,7 @@ let deps: ExportDeps;
 beforeEach(async () => {
   b = await testBackend();
   out = tempDir('toxinmap-fhir-');
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   deps = { ctx: b.ctx, appVersion: () => '0.0.0-test', shell: { ...NO_EXPORT_SHELL, chooseSaveFile: (r) => Promise.resolve(path.join(out, r.defaultName)) } };
 });
 afterEach(() => {

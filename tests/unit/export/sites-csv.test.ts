@@ -10,6 +10,7 @@ import type { SessionDerivedView } from '../../../shared/ipc/contract.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { seedPreempt, seedSpasticity } from '../../helpers/export-seed.ts';
 import { removeDir, tempDir } from '../../helpers/temp.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../../helpers/signing.ts';
 
 let b: TestBackend;
 let out: string;
@@ -20,7 +21,7 @@ beforeEach(async () => {
   b = await testBackend();
   out = tempDir('toxinmap-csv-');
   cancel = false;
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
   deps = { ctx: b.ctx, appVersion: () => '0', shell: { ...NO_EXPORT_SHELL, chooseSaveFile: (r) => Promise.resolve(cancel ? null : path.join(out, r.defaultName)) } };
 });
 afterEach(() => {
@@ -105,8 +106,8 @@ describe('sites of a date range across patients', () => {
   it('signed sessions only by default; drafts when asked; a replaced version only when asked', async () => {
     const preempt = await seedPreempt(b.call);
     const draft = await seedSpasticity(b.call, { sign: false });
-    const amendment = await b.call<SessionDetail>('session:amend', { id: preempt.session.id, reason: 'wrong lot' });
-    await b.call('session:sign', { id: amendment.id });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: preempt.session.id, reason: 'wrong lot', passphrase: SIGNING_PASSPHRASE });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
     const range = { from: '2000-01-01', to: '2099-12-31' };
 
     const signedOnly = await rangeCsv(deps, range);

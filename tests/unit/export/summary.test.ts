@@ -8,12 +8,13 @@ import { cssString, pageStyle } from '../../../electron/export/summary/styles.ts
 import { summaryData } from '../../../electron/services/export-data.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { seedPreempt, seedSpasticity, siteOn } from '../../helpers/export-seed.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../../helpers/signing.ts';
 
 let b: TestBackend;
 
 beforeEach(async () => {
   b = await testBackend();
-  await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+  await b.call('clinician:add', signingClinician());
 });
 afterEach(() => b.dispose());
 
@@ -83,7 +84,7 @@ describe('what a version says about itself', () => {
     expect(html).toContain('<div class="watermark" aria-hidden="true">DRAFT</div>');
     expect(html).toContain('DRAFT — this session is not signed');
     expect(html).toContain('DRAFT · Record');
-    await b.call('session:sign', { id: draft.session.id });
+    await b.call('session:sign', { id: draft.session.id, passphrase: SIGNING_PASSPHRASE });
     const signed = build(draft.session.id);
     expect(signed).not.toContain('class="watermark"');
     expect(field(signed, 'field', 'signed')[0]).toMatch(/^Signed by Dana Reyes, MD on /);
@@ -95,8 +96,8 @@ describe('what a version says about itself', () => {
 
   it('a signed version that was amended says so and names the amendment; the amendment names its reason and author', async () => {
     const { session } = await seedPreempt(b.call);
-    const amendment = await b.call<SessionDetail>('session:amend', { id: session.id, reason: 'Site 4 was on the right, not the left' });
-    await b.call('session:sign', { id: amendment.id });
+    const amendment = await b.call<SessionDetail>('session:amend', { id: session.id, reason: 'Site 4 was on the right, not the left', passphrase: SIGNING_PASSPHRASE });
+    await b.call('session:sign', { id: amendment.id, passphrase: SIGNING_PASSPHRASE });
     const original = build(session.id);
     expect(field(original, 'field', 'status')[0]).toBe('Signed · superseded by an amendment');
     expect(original).toContain(`The current version is record ${amendment.id}`);

@@ -6,6 +6,7 @@ import { NO_EXPORT_SHELL, sessionCsv, summaryPdf, type ExportDeps } from '../../
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { seedPreempt } from '../../helpers/export-seed.ts';
 import { removeDir, tempDir } from '../../helpers/temp.ts';
+import { signingClinician } from '../../helpers/signing.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -32,7 +33,7 @@ describe('an export whose file cannot be written', () => {
   let b: TestBackend;
   beforeEach(async () => {
     b = await testBackend();
-    await b.call('clinician:save', { name: 'Dana Reyes', credentials: 'MD' });
+    await b.call('clinician:add', signingClinician());
   });
   afterEach(() => b.dispose());
 
