@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result.ts';
 import type { AuditSwitch } from '../db/open.ts';
+import { ArchiveWriter, type WriterOptions } from './encrypted-archive.ts';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, Importer } from './importer.ts';
 
 export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION };
@@ -134,24 +135,37 @@ export function exportDatabase(db: Database.Database, meta: ExportMeta): Archive
   })();
 }
 
+/** With a passphrase, the export is written as an encrypted archive (encrypted-archive.ts). */
+export interface ExportEncryption extends WriterOptions {
+  passphrase: string;
+}
+
 /**
  * Writes the export row by row (a ten-year clinic has millions of sites: one JSON.stringify of it all
  * would not fit in a string), inside one read transaction so the file is a consistent snapshot, in
- * writes of about a megabyte, to a temporary name renamed into place at the end.
+ * writes of about a megabyte, to a temporary name renamed into place at the end. With `encryption`,
+ * each megabyte is encrypted as it is written: no plaintext byte reaches the disk.
  */
 export function writeExportFile(
   db: Database.Database,
   file: string,
   meta: ExportMeta,
   progress: (done: number, total: number) => void = () => undefined,
+  encryption?: ExportEncryption,
 ): { rows: number } {
+  // The key is derived (about a second) before the file is opened and the snapshot begins.
+  const writer = encryption ? new ArchiveWriter(encryption.passphrase, encryption) : null;
   const partial = `${file}.partial`;
   const fd = fs.openSync(partial, 'w');
   let rows = 0;
   let buffered: string[] = [];
   let size = 0;
   const flush = () => {
-    if (buffered.length > 0) fs.writeSync(fd, buffered.join(''));
+    if (buffered.length > 0) {
+      const text = buffered.join('');
+      if (writer) for (const frame of writer.write(text)) fs.writeSync(fd, frame);
+      else fs.writeSync(fd, text);
+    }
     buffered = [];
     size = 0;
   };
@@ -161,6 +175,7 @@ export function writeExportFile(
     if (size > 1 << 20) flush();
   };
   try {
+    if (writer) fs.writeSync(fd, writer.header);
     db.transaction(() => {
       const tables = exportedTables(db);
       const total = tables.reduce((n, t) => n + (db.prepare(`SELECT count(*) FROM ${quoteId(t)}`).pluck().get() as number), 0);
@@ -183,6 +198,7 @@ export function writeExportFile(
       flush();
       progress(rows, total);
     })();
+    if (writer) fs.writeSync(fd, writer.end());
     fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);

@@ -9,7 +9,8 @@ import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domai
 import { reviewChannels } from './review-contract.ts';
 import { exportChannels } from './export-contract.ts';
 import type {
-  AdverseEventAddInput, AuditListInput, ClinicianAddInput, ClinicianSaveInput, ConditionAddInput, ExternalDoseAddInput, FindingAcknowledgeInput,
+  AdverseEventAddInput, AuditListInput, ClinicianAddInput, ClinicianSaveInput, ConditionAddInput, DataExportInput, DataImportInput, ExternalDoseAddInput,
+  FindingAcknowledgeInput,
   PatientUpdateInput, PriorAuthSaveInput, ScoreAddInput, SessionCreateInput, SessionDerivedView, SessionUpdateInput, SiteAddInput,
   SiteBatchInput, SiteBatchResult, SiteUpdateInput, VialAddInput,
 } from './inputs.ts';
@@ -374,11 +375,28 @@ export const contract = {
   'backup:restore': channel<z.ZodType<{ name: string }>, { restoredFrom: string; replacedFileKeptAt: string }>(
     z.object({ name: z.string().min(1).max(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/, { error: 'not a backup name' }) }).strict(),
   ),
-  /** problems: how many findings the record's verification had when it was exported (0: it verified). */
-  'data:export': channel<typeof empty, { file: string | null; problems: number }>(empty),
+  /**
+   * passphrase: write an encrypted archive (docs/encrypted-export.md) instead of the plain JSON file.
+   * problems: how many findings the record's verification had when it was exported (0: it verified).
+   */
+  'data:export': channel<z.ZodType<DataExportInput>, { file: string | null; problems: number }>(
+    z
+      .object({
+        passphrase: passphrase
+          .refine((s) => s.trim().length >= 12, { error: 'The archive passphrase has at least 12 characters (besides spaces): it alone protects every patient in the file' })
+          .optional(),
+      })
+      .strict(),
+  ),
   /** The backup, restore, export or import running now, with its progress; null when none is. */
   'task:progress': channel<typeof empty, TaskStatus | null>(empty),
-  'data:import': channel<typeof empty, { file: string | null; patients: number; sessions: number }>(empty),
+  /**
+   * needsPassphrase: the chosen file is an encrypted archive; main keeps it, and the next call with its
+   * passphrase imports it (a wrong passphrase keeps it for another try).
+   */
+  'data:import': channel<z.ZodType<DataImportInput>, { file: string | null; patients: number; sessions: number; needsPassphrase?: boolean }>(
+    z.object({ passphrase: passphrase.optional() }).strict(),
+  ),
 
   ...reviewChannels,
   ...exportChannels,

@@ -136,6 +136,14 @@ export interface AuditListInput {
   sessionId?: Opt<string>;
   limit?: Opt<number>;
 }
+/** data:export: with a passphrase, an encrypted archive; without one, the plain JSON file. */
+export interface DataExportInput {
+  passphrase?: Opt<string>;
+}
+/** data:import: the encrypted archive's passphrase, once the answer asked for it (needsPassphrase). */
+export interface DataImportInput {
+  passphrase?: Opt<string>;
+}
 export interface FindingAcknowledgeInput {
   sessionId: string;
   key: string;

@@ -166,7 +166,7 @@ export const FIELDS: Record<Channel, Record<string, Field>> = {
   'backup:now': {},
   'backup:list': {},
   'backup:restore': { name: req({ k: 'backupName' }) },
-  'data:export': {},
-  'data:import': {},
+  'data:export': { passphrase: opt(text(200)) },
+  'data:import': { passphrase: opt(text(200)) },
   'task:progress': {},
 };
