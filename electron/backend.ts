@@ -105,9 +105,10 @@ const cancelled = () => Promise.resolve(null);
  * record's (as opposed to damage, where the same key still opens the backups).
  */
 function isLocked(paths: DataPaths, err: unknown): boolean {
-  if ((err as { code?: unknown }).code !== 'SQLITE_NOTADB' || fileFormat(paths.file) !== 'encrypted') return false;
+  const key = currentDatabaseKey();
+  if (!key || (err as { code?: unknown }).code !== 'SQLITE_NOTADB' || fileFormat(paths.file) !== 'encrypted') return false;
   const encryptedBackups = listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name)).filter((f) => fileFormat(f) === 'encrypted');
-  return !encryptedBackups.some((f) => keyOpensFile(f, currentDatabaseKey()));
+  return !encryptedBackups.some((f) => keyOpensFile(f, key));
 }
 
 /**

@@ -6,8 +6,8 @@ import { app, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from
 import log from 'electron-log/main';
 import type { Settings, ThemeSetting } from '../shared/domain/settings.ts';
 import type { MenuCommand } from '../shared/ipc/events.ts';
-import { type Backend, type BackendOptions } from './backend.ts';
-import { registerIpc } from './ipc.ts';
+import type { Backend, BackendOptions } from './backend.ts';
+import { registerIpc, registerVaultIpc } from './ipc.ts';
 import { configureLog, errorLogger } from './logging.ts';
 import { electronNativeBinding } from './native.ts';
 import { installSecurity, isAppUrl } from './security.ts';
@@ -19,6 +19,8 @@ import { createExportShell } from './shell/print.ts';
 import { registerAppScheme, serveAppProtocol } from './shell/protocol.ts';
 import { applyNativeTheme, WINDOW_BACKGROUND } from './shell/theme.ts';
 import { createMainWindow, focusWindow } from './shell/window.ts';
+import { osKeyStore } from './shell/os-key-store.ts';
+import { createVaultGate, type VaultGate } from './vault/gate.ts';
 import { APP_ENTRY, devServerUrl } from './url-policy.ts';
 
 // Bundled to dist-electron/main.cjs; the renderer is in dist/, migrations are copied beside main.cjs.
@@ -29,6 +31,7 @@ const appEntry = devServer ?? APP_ENTRY;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+let gate: VaultGate | null = null;
 let theme: ThemeSetting = 'system';
 
 const logFile = () => path.join(app.getPath('userData'), 'logs', 'main.log');
@@ -110,17 +113,39 @@ function openWindow(): BrowserWindow {
   return win;
 }
 
+/** Once the record is open (at start, or after the page unlocked it): the theme, the menu. */
+async function afterOpen(opened: Backend): Promise<void> {
+  backend = opened;
+  const settings = await opened.dispatch('settings:get', {});
+  if (settings.ok) theme = (settings.value as Settings).theme;
+  applyNativeTheme(theme);
+  buildMenu();
+}
+
 async function start(): Promise<void> {
   installSecurity(appEntry);
   serveAppProtocol(path.join(projectRoot, 'dist'), logError);
-  backend = await startWithRecovery(backendOptions(), logFile(), logError);
-  if (!backend) {
-    app.exit(1);
-    return;
-  }
-  registerIpc(backend.dispatch, isTrustedSender);
-  const settings = await backend.dispatch('settings:get', {});
-  if (settings.ok) theme = (settings.value as Settings).theme;
+  // The record is encrypted; its key comes from the OS key store, the practice passphrase or the recovery key
+  // (electron/vault/). When the OS key store has it, the record opens here, before the window, with the
+  // damage dialogs as needed; otherwise the page asks (window.vault) and the record opens from there.
+  gate = createVaultGate({
+    dataDirectory: app.getPath('userData'),
+    migrationsDir: path.join(__dirname, 'migrations'),
+    osStore: osKeyStore(),
+    logError,
+    start: async (databaseKey) => {
+      const opened = await startWithRecovery({ ...backendOptions(), databaseKey }, logFile(), logError);
+      if (!opened) {
+        app.exit(1);
+        return null;
+      }
+      await afterOpen(opened);
+      return opened;
+    },
+  });
+  registerIpc(gate.dispatchApp, isTrustedSender);
+  registerVaultIpc(gate.dispatchVault, isTrustedSender);
+  await gate.begin();
   applyNativeTheme(theme);
   buildMenu();
   mainWindow = openWindow();
@@ -149,10 +174,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (mainWindow === null && backend !== null) mainWindow = openWindow();
+    if (mainWindow === null && gate !== null) mainWindow = openWindow();
   });
   app.on('will-quit', () => {
-    backend?.close();
+    gate?.close();
     backend = null;
   });
   app.whenReady().then(start, (err: unknown) => logError('whenReady', err));
