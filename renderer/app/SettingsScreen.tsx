@@ -14,6 +14,7 @@ import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
 import { backupNotice } from './settings/backup-notice.ts';
 import { ClinicCard } from './settings/ClinicCard.tsx';
+import { EncryptionCard } from './settings/EncryptionCard.tsx';
 
 function formatWhen(iso: string): string {
   const d = new Date(iso);
@@ -40,6 +41,7 @@ export function SettingsScreen({ nav }: { nav: Nav }) {
       <DataPanel nav={nav} />
       <RangeCsvCard nav={nav} />
       <BackupSettingsCard nav={nav} />
+      <EncryptionCard nav={nav} />
     </main>
   );
 }
