@@ -5,6 +5,7 @@ import { App } from './app/App.tsx';
 import { ClientProvider } from './app/client-context.tsx';
 import { NoBridge } from './app/NoBridge.tsx';
 import { SettingsProvider } from './app/settings-context.tsx';
+import { VaultBoot } from './app/vault/VaultBoot.tsx';
 import { applyTheme, cachedThemeSetting, systemAppearance, ThemeRoot } from './app/theme.tsx';
 import { resolveTheme } from '../shared/domain/settings.ts';
 import './app/styles.css';
@@ -13,16 +14,26 @@ import './app/styles.css';
 applyTheme(resolveTheme(cachedThemeSetting(), systemAppearance()));
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+function TheApp({ api }: { api: NonNullable<Window['api']> }) {
+  return (
+    <ClientProvider client={createClient(api)}>
+      <SettingsProvider>
+        <ThemeRoot>
+          <App />
+        </ThemeRoot>
+      </SettingsProvider>
+    </ClientProvider>
+  );
+}
+
+// The app mounts only once the record is open: before, the vault screen asks for its key (window.vault).
 root.render(
   <StrictMode>
-    {window.api ? (
-      <ClientProvider client={createClient(window.api)}>
-        <SettingsProvider>
-          <ThemeRoot>
-            <App />
-          </ThemeRoot>
-        </SettingsProvider>
-      </ClientProvider>
+    {window.api && window.vault ? (
+      <VaultBoot vault={window.vault}>
+        <TheApp api={window.api} />
+      </VaultBoot>
     ) : (
       <NoBridge />
     )}

@@ -143,7 +143,13 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     'vault:create': (input: { passphrase?: string }) => {
       if (status.state !== 'create') throw new AppError('CONFLICT', 'A key already exists for this record.');
       const k = newDatabaseKey();
-      const file = protectKey(k, { osStore: options.osStore, ...(input.passphrase !== undefined ? { passphrase: input.passphrase } : {}), at: now() });
+      let file: KeyFile;
+      try {
+        file = protectKey(k, { osStore: options.osStore, ...(input.passphrase !== undefined ? { passphrase: input.passphrase } : {}), at: now() });
+      } catch (err) {
+        // No passphrase where one is needed, or one too short: said to the user, not logged as a fault.
+        throw new AppError('BAD_INPUT', (err as Error).message);
+      }
       writeKeyFile(options.dataDirectory, file);
       key = k;
       status = recoveryKeyStatus(k);

@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
+import type { StepProps } from './VaultScreen.tsx';
+import { RecoveryKeySheet } from './RecoveryKeySheet.tsx';
+import { useVaultStep } from './useVaultStep.ts';
+
+/** The new recovery key, shown until the user types its last group back (proof it was stored). */
+export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery-key'> & { vault: VaultApi }) {
+  const { busy, error, submit } = useVaultStep(onStatus);
+  const [lastGroup, setLastGroup] = useState('');
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    await submit(() => vault.confirmRecoveryKey({ lastGroup }));
+  }
+
+  return (
+    <form className="card vault-card" onSubmit={(e) => void confirm(e)} aria-labelledby="vault-title" noValidate>
+      <h1 id="vault-title">Store the recovery key</h1>
+      <p className="vault-warning">
+        Without the key on this computer and this recovery key, nobody can read the record: not the practice, not an IT
+        service, not ToxinMap support. Print it or store it somewhere safe, away from this computer.
+      </p>
+      <RecoveryKeySheet recoveryKey={status.recoveryKey} />
+      <label className="vault-confirm">
+        To confirm it is stored, type its last group (the five characters
+        after the last dash)
+        <input
+          className="mono"
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          value={lastGroup}
+          aria-invalid={error !== null}
+          onChange={(e) => setLastGroup(e.target.value)}
+          data-testid="vault-last-group"
+        />
+      </label>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="form-actions left">
+        <button type="submit" className="primary" disabled={busy} data-testid="vault-confirm">
+          {busy ? 'Opening the record…' : 'Confirm and open the record'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { AppError, type Envelope } from '../../../shared/ipc/result.ts';
+import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
+
+declare global {
+  interface Window {
+    /** The record's key (create, unlock, recover), answered before the database is open. */
+    vault?: VaultApi;
+  }
+}
+
+/** One vault call: answers the value, throws AppError (code and a message meant for the user) on an error envelope. */
+export async function vaultCall<T>(answer: Promise<Envelope<T>>): Promise<T> {
+  const result = await answer;
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** The minimum length of a practice passphrase (electron/vault/key-file.ts checks it again). */
+export const MIN_PASSPHRASE = 12;
+
+/** What is wrong with a new practice passphrase and its repetition, or null when it can be used. */
+export function passphraseProblem(passphrase: string, again: string): string | null {
+  const chars = [...passphrase.normalize('NFC')].length;
+  if (chars < MIN_PASSPHRASE) return `The practice passphrase needs at least ${MIN_PASSPHRASE} characters; this one has ${chars}.`;
+  if (!/\S/.test(passphrase)) return 'The practice passphrase cannot be only spaces.';
+  if (passphrase !== again) return 'The two passphrases differ. Type the same passphrase in both fields.';
+  return null;
+}
+
+/** A date and time as people read them, or the text itself when it is not a date. */
+export function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
