@@ -21,6 +21,7 @@ import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { CLINIC, clinicDatabase, SEARCH, searchDatabase } from './generate.ts';
 import { ms, pct, sample, syncSample, table, type Row } from './measure.ts';
 import { call, migrated, openCopy, plan, type Bench } from './bench-db.ts';
+import { encryptionBench } from './encryption.ts';
 
 const SITE_WRITES = 2_000;
 const DERIVES = 2_000;
@@ -348,6 +349,9 @@ try {
   searchBench.close();
 }
 atlasBench();
+const cipher = await encryptionBench();
+table('Encryption at rest: encrypted and plain side by side (fresh databases)', cipher.rows);
+cipher.notes.forEach((n) => console.log(`  ${n}`));
 console.log(`\ndone in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 /** How many times fn prepares a statement on db (to show the statement cache at work). */
