@@ -50,7 +50,7 @@ test('a first start with an OS key store: the key made, the recovery key printed
     await page.goto('/');
     await expect(screen(page)).toHaveAttribute('data-state', 'create');
     await expect(page.getByRole('heading', { name: 'Protect the patient record on this computer' })).toBeVisible();
-    await expect(screen(page)).toContainText('The key is kept by Test key store');
+    await expect(screen(page)).toContainText('secure key store (Test key store)');
     await expect(page.getByTestId('vault-passphrase')).toHaveCount(0);
     // Until the record is open, the app's channels answer LOCKED.
     expect(await page.evaluate(() => (window as unknown as { api: { patient: { search: (i: unknown) => Promise<unknown> } } }).api.patient.search({ query: '' }))).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
@@ -288,13 +288,15 @@ test('Settings → Encryption: how the key is kept, the recovery key shown again
     await expect(card.getByTestId('confirm-remove-unencrypted')).toBeFocused();
     await expect(card).toContainText('This cannot be undone');
     await shootBoth(page, `${SHOTS}/settings-remove-confirm`, copies);
-    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByRole('button', { name: 'Cancel' }).press('Enter');
+    await expect(card.getByTestId('remove-unencrypted')).toBeFocused();
     const kept = (await copies.locator('tbody td.mono').allTextContents()).filter((f) => f.endsWith('toxinmap.sqlite.unencrypted'));
     expect(kept.length).toBe(1);
     expect(path.dirname(kept[0] ?? '')).toBe(dataPaths(dir).replacedDir);
     expect(fs.existsSync(kept[0] ?? '')).toBe(true);
-    await card.getByTestId('remove-unencrypted').click();
-    await card.getByTestId('confirm-remove-unencrypted').click();
+    await page.keyboard.press('Enter');
+    await expect(card.getByTestId('confirm-remove-unencrypted')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(card.getByTestId('unencrypted-removed')).toContainText(`Removed ${listed} unencrypted cop`);
     await expect(copies).toHaveCount(0);
     expect(fs.existsSync(kept[0] ?? '')).toBe(false);

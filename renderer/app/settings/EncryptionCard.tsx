@@ -32,6 +32,8 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
   const [status, setStatus] = useState<Open | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // After Cancel, the focus goes back to the button that asked.
+  const [cancelled, setCancelled] = useState(false);
   const [removed, setRemoved] = useState<string | null>(null);
 
   async function refresh() {
@@ -113,17 +115,19 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
             </tbody>
           </table>
           {confirming ? (
-            <div className="form-actions left" role="group" aria-label="Confirm removal">
-              <p className="warn-text wide-row">
+            <div role="group" aria-label="Confirm removal">
+              <p className="warn-text">
                 A new encrypted backup is made and checked first; only then are these files overwritten and deleted. This cannot be undone.
               </p>
-              <button type="button" className="primary" autoFocus disabled={remove.busy} onClick={() => void removeCopies()} data-testid="confirm-remove-unencrypted">
-                {remove.busy ? 'Backing up and removing…' : `Back up, then remove ${copies.length === 1 ? 'it' : `all ${copies.length}`}`}
-              </button>
-              <button type="button" disabled={remove.busy} onClick={() => setConfirming(false)}>Cancel</button>
+              <div className="form-actions left">
+                <button type="button" className="primary" autoFocus disabled={remove.busy} onClick={() => void removeCopies()} data-testid="confirm-remove-unencrypted">
+                  {remove.busy ? 'Backing up and removing…' : `Back up, then remove ${copies.length === 1 ? 'it' : `all ${copies.length}`}`}
+                </button>
+                <button type="button" disabled={remove.busy} onClick={() => { setConfirming(false); setCancelled(true); }}>Cancel</button>
+              </div>
             </div>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)} data-testid="remove-unencrypted">
+            <button type="button" autoFocus={cancelled} onClick={() => setConfirming(true)} data-testid="remove-unencrypted">
               Make a backup and remove the unencrypted copies…
             </button>
           )}

@@ -53,8 +53,8 @@ export function CreateStep({ vault, status, onStatus }: StepProps<'create'> & { 
         </>
       ) : (
         <p>
-          The key is kept by <strong>{status.store}</strong> of this computer, so nothing needs to be typed when ToxinMap
-          starts.
+          The key is kept by this computer’s secure key store (<strong>{status.store}</strong>), so nothing needs to be
+          typed when ToxinMap starts.
         </p>
       )}
       <p>Next, ToxinMap shows a recovery key to print or store somewhere safe.</p>
