@@ -7,13 +7,6 @@ import { normaliseForSearch } from '../../shared/domain/search.ts';
 
 type Step = (db: Database.Database) => void;
 
-/** 0110: the sites table's triggers, set aside before it was rebuilt clustered by session, re-created word for word. */
-function recreateSiteTriggers(db: Database.Database): void {
-  const kept = db.prepare<[], { name: string; sql: string }>('SELECT name, sql FROM temp.migration_0110_triggers ORDER BY name').all();
-  for (const t of kept) db.exec(t.sql);
-  db.exec('DROP TABLE temp.migration_0110_triggers');
-}
-
 /** 0060: chain the audit rows written before it, and seal the sessions signed before it. */
 function sealRecordWrittenBefore(db: Database.Database): void {
   let prev: string | null = null;
@@ -66,5 +59,4 @@ function normaliseSearchColumns(db: Database.Database): void {
 export const MIGRATION_STEPS: Readonly<Record<number, Step>> = {
   60: sealRecordWrittenBefore,
   61: normaliseSearchColumns,
-  110: recreateSiteTriggers,
 };

@@ -78,9 +78,8 @@ export function deleteSite(db: Database.Database, id: string): void {
 }
 
 /**
- * Every site of a patient's sessions, grouped by session in charting order: one query for a timeline. The
- * sites are stored clustered by session (migration 0110), so the rows of one session come from one or two
- * pages; read in raw mode (arrays, no row objects built only to be copied).
+ * Every site of a patient's sessions, grouped by session in charting order: one query for a timeline, read
+ * in raw mode (arrays, no row objects built only to be copied).
  */
 export function sitesForPatient(db: Database.Database, patientId: string): Map<string, Site[]> {
   const all = rows<[string]>(

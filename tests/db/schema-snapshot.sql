@@ -73,8 +73,8 @@ CREATE INDEX sessions_signed_by_patient ON sessions(patient_id, date, created_at
 -- index sessions_timeline (on sessions)
 CREATE INDEX sessions_timeline ON sessions(patient_id, date DESC, created_at DESC);
 
--- index sites_by_id (on sites)
-CREATE UNIQUE INDEX sites_by_id ON sites(id);
+-- index sites_by_session (on sites)
+CREATE INDEX sites_by_session ON sites(session_id, seq);
 
 -- index template_sites_by_template (on template_sites)
 CREATE INDEX template_sites_by_template ON template_sites(template_id, seq);
@@ -303,7 +303,7 @@ CREATE TABLE settings (
 
 -- table sites (on sites)
 CREATE TABLE sites (
-  id              TEXT NOT NULL,
+  id              TEXT PRIMARY KEY NOT NULL,
   session_id      TEXT NOT NULL REFERENCES sessions(id),
   seq             INTEGER NOT NULL CHECK (seq >= 1),
   diagram_id      TEXT NOT NULL,
@@ -314,13 +314,8 @@ CREATE TABLE sites (
   side            TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
   units           REAL NOT NULL CHECK (units > 0),
   created_at      TEXT NOT NULL,
-  updated_at      TEXT NOT NULL,
-  guidance        TEXT NOT NULL DEFAULT 'none' CHECK (guidance IN ('none', 'emg', 'estim', 'ultrasound')),
-  note            TEXT NOT NULL DEFAULT '',
-  location        TEXT CHECK (location IS NULL OR length(location) BETWEEN 1 AND 80),
-  copied_from     TEXT,
-  PRIMARY KEY (session_id, seq, id)
-) STRICT, WITHOUT ROWID;
+  updated_at      TEXT NOT NULL
+, guidance TEXT NOT NULL DEFAULT 'none' CHECK (guidance IN ('none', 'emg', 'estim', 'ultrasound')), note TEXT NOT NULL DEFAULT '', location TEXT CHECK (location IS NULL OR length(location) BETWEEN 1 AND 80), copied_from TEXT) STRICT;
 
 -- table template_sites (on template_sites)
 CREATE TABLE template_sites (
