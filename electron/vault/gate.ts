@@ -223,7 +223,16 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     },
   };
 
-  async function dispatchVault(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  // One vault call at a time: a second unlock or confirmation sent while the first is still opening the
+  // record (a double Enter) must not open it twice; it finds the state the first one left.
+  let queue: Promise<unknown> = Promise.resolve();
+  function dispatchVault(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    const answer = queue.then(() => dispatchVaultNow(channel, input));
+    queue = answer.catch(() => undefined);
+    return answer;
+  }
+
+  async function dispatchVaultNow(channel: string, input: unknown): Promise<Envelope<unknown>> {
     if (!Object.prototype.hasOwnProperty.call(vaultContract, channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request '${String(channel).slice(0, 60)}'` } };
     }
