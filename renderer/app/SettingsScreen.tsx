@@ -9,6 +9,7 @@ import { useAction } from './session/useAsync.ts';
 import { RecordTrust } from './settings/RecordTrust.tsx';
 import { TaskProgress } from './settings/TaskProgress.tsx';
 import { PassphraseCard } from './settings/PassphraseCard.tsx';
+import { AccountsCard } from './settings/AccountsCard.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
 import { BackupSettingsCard } from './settings/BackupSettingsCard.tsx';
 import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
@@ -30,11 +31,15 @@ function formatSize(bytes: number): string {
  * restore), full export and import, where the data lives.
  */
 export function SettingsScreen({ nav }: { nav: Nav }) {
+  // Bumped when an account changes (chosen, added, renamed, passphrase set): the account cards read afresh.
+  const [accounts, setAccounts] = useState(0);
+  const changed = () => setAccounts((n) => n + 1);
   return (
     <main className="screen">
       <h1>Settings</h1>
-      <ClinicianForm nav={nav} />
-      <PassphraseCard nav={nav} />
+      <ClinicianForm key={`profile-${accounts}`} nav={nav} onChanged={changed} />
+      <PassphraseCard key={`passphrase-${accounts}`} nav={nav} onChanged={changed} />
+      <AccountsCard nav={nav} version={accounts} onChanged={changed} />
       <ClinicCard nav={nav} />
       <AppearanceCard />
       <ChartingDefaultsCard nav={nav} />
@@ -46,7 +51,7 @@ export function SettingsScreen({ nav }: { nav: Nav }) {
   );
 }
 
-function ClinicianForm({ nav }: { nav: Nav }) {
+function ClinicianForm({ nav, onChanged }: { nav: Nav; onChanged: () => void }) {
   const client = useClient();
   const { busy, error, run } = useAction();
   const [form, setForm] = useState({ name: '', credentials: '', defaultProductId: '', defaultGuidance: 'none' as Guidance });
@@ -74,13 +79,14 @@ function ClinicianForm({ nav }: { nav: Nav }) {
     if (c) {
       setSaved(c);
       setPassphrase('');
-      nav.notify({ kind: 'info', message: `Profile saved. Changes and signatures are now recorded as ${c.name}${c.credentials ? `, ${c.credentials}` : ''}.` });
+      nav.notify({ kind: 'info', message: `Profile saved. Changes and signatures are now recorded as ${c.name}${c.credentials ? `, ${c.credentials}` : ''}. Past signatures keep the name they were signed with.` });
+      onChanged();
     }
   }
 
   return (
     <form className="card form-grid" onSubmit={(e) => void submit(e)} aria-label="Clinician profile">
-      <h2>Clinician profile</h2>
+      <h2>Clinician profile{saved ? ` (current account)` : ''}</h2>
       {!saved && <p className="hint wide-row">Set your name and credentials: they sign sessions and author every change in the audit log.</p>}
       <label>
         Name

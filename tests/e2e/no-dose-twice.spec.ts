@@ -4,7 +4,7 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { clickMuscle } from './canvas.ts';
-import { signingClinician } from '../helpers/signing.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 /** Saving a site takes this long here, as on a busy disk: long enough for a second press to land while the first is in flight. */
 const SLOW_SAVE_MS = 400;
@@ -103,6 +103,7 @@ test('on a signed session, Ctrl+Z and Delete change nothing', async ({ page }) =
   await expect(page.getByTestId('site-row')).toHaveCount(1);
   // Signed on this screen, so the undo history of the draft is still there.
   await page.getByTestId('sign').click();
+  await page.getByTestId('sign-passphrase').fill(SIGNING_PASSPHRASE);
   await page.getByTestId('confirm-sign').click();
   await expect(page.getByTestId('signed-by')).toContainText('Dana Reyes, MD');
   const before = await savedSites(backend, sessionId);

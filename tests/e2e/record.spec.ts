@@ -12,9 +12,14 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     // Who signs: the clinician profile.
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByTestId('clinician-name').fill('Dana Reyes');
-    await page.getByLabel('Credentials').fill('MD');
+    await page.getByRole('form', { name: 'Clinician profile' }).getByLabel('Credentials').fill('MD');
     await page.getByTestId('save-clinician').click();
     await expect(page.getByText('Profile saved')).toBeVisible();
+    // Signing needs the account's passphrase.
+    await page.getByTestId('new-passphrase').fill('dana signs with care');
+    await page.getByTestId('repeat-passphrase').fill('dana signs with care');
+    await page.getByTestId('save-passphrase').click();
+    await expect(page.getByTestId('passphrase-state')).toContainText('ask for the passphrase of Dana Reyes');
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page.getByTestId('backup-list')).toContainText('manual');
     await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
@@ -74,6 +79,7 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
 
     // Sign: the record freezes.
     await page.getByTestId('sign').click();
+    await page.getByTestId('sign-passphrase').fill('dana signs with care');
     await page.getByTestId('confirm-sign').click();
     await expect(page.getByTestId('signed-by')).toContainText('Dana Reyes, MD');
     await page.getByRole('tab', { name: 'Sites' }).click();
@@ -92,6 +98,7 @@ test('a session is documented, signed, frozen and corrected by an amendment', as
     // Amend with a reason: a new draft linked to the original.
     await page.getByRole('button', { name: 'Amend…' }).click();
     await page.getByPlaceholder('Reason for the amendment').fill('Right lower lid site omitted');
+    await page.getByTestId('amend-passphrase').fill('dana signs with care');
     await page.getByRole('button', { name: 'Start amendment' }).click();
     await expect(page.getByText('Amendment of a signed session')).toContainText('Right lower lid site omitted');
     await expect(page.getByTestId('site-row')).toHaveCount(2);

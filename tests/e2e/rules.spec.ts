@@ -5,7 +5,7 @@ import type { SessionDetail } from '../../shared/domain/types.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 import { attachBackend, call, collectPageProblems } from './bridge.ts';
 import { shootBoth, siteAt } from './canvas.ts';
-import { signingClinician } from '../helpers/signing.ts';
+import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
 const today = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -117,6 +117,7 @@ test('cervical dystonia over the limits: warnings with sources, one acknowledged
   await expect(open).toContainText('7 warnings');
   await expect(open).not.toContainText('limiting the SCM dose');
   await shootBoth(page, 'test-results/rules/cd-sign-confirm');
+  await page.getByTestId('sign-passphrase').fill(SIGNING_PASSPHRASE);
   await page.getByTestId('confirm-sign').click();
   await expect(page.getByTestId('signed-by')).toContainText('Signed by Dana Reyes');
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionDetail } from '../../../shared/domain/types.ts';
+import type { Clinician, SessionDetail } from '../../../shared/domain/types.ts';
 import type { SessionDerived } from '../../../shared/rules/types.ts';
 import type { Nav } from '../App.tsx';
 import { useClient } from '../client-context.tsx';
@@ -23,11 +23,18 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
   const [mode, setMode] = useState<'idle' | 'confirm-sign' | 'amend'>('idle');
   const [reason, setReason] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  // Whether the signer's account has a passphrase: then signing and amending ask for it.
-  const [askPassphrase, setAskPassphrase] = useState(false);
+  // The accounts that may sign (not deactivated) and the current one: signing and amending always ask
+  // for the signing account's passphrase; an account without one cannot sign until it sets one.
+  const [accounts, setAccounts] = useState<Clinician[]>([]);
+  const [current, setCurrent] = useState<Clinician | null>(null);
+  const [accountsRead, setAccountsRead] = useState(0);
+  const loadAccounts = () => setAccountsRead((n) => n + 1);
   useEffect(() => {
-    void client.clinician.get({}).then((c) => setAskPassphrase(Boolean(c?.hasPassphrase)), () => setAskPassphrase(false));
-  }, [client]);
+    void Promise.all([client.clinician.list({}), client.clinician.get({})]).then(([list, now]) => {
+      setAccounts(list.filter((a) => !a.deactivatedAt));
+      setCurrent(now);
+    }, () => setAccounts([]));
+  }, [client, accountsRead]);
 
   if (session.status === 'signed') {
     return (
@@ -45,14 +52,15 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
-                const amendment = await client.session.amend({ id: session.id, reason, ...(askPassphrase ? { passphrase } : {}) });
+                const amendment = await client.session.amend({ id: session.id, reason, passphrase });
                 nav.go({ screen: 'chart', patientId: session.patientId, sessionId: amendment.id });
               });
             }}
           >
             <input required autoFocus placeholder="Reason for the amendment" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-            {askPassphrase && (
-              <input type="password" required autoComplete="current-password" placeholder="Your passphrase" aria-label="Your passphrase" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} data-testid="amend-passphrase" />
+            <input type="password" required autoComplete="current-password" placeholder={current ? `Passphrase of ${current.name}` : 'Your passphrase'} aria-label={current ? `Passphrase of ${current.name}` : 'Your passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} maxLength={200} data-testid="amend-passphrase" />
+            {current && !current.hasPassphrase && (
+              <p className="form-error" role="alert" data-testid="amend-no-passphrase">{current.name} has no passphrase yet, and an account without one cannot amend. Set one in Settings, under Signing passphrase.</p>
             )}
             <button type="submit" className="primary" disabled={busy}>Start amendment</button>
             <button type="button" onClick={() => setMode('idle')}>Cancel</button>
@@ -76,8 +84,21 @@ export function SignOrAmend({ session, nav, onSigned, derived }: {
           busy={busy}
           error={error}
           onCancel={() => { setMode('idle'); clearError(); }}
-          askPassphrase={askPassphrase}
-          onSign={(typed) => void run(async () => onSigned(await client.session.sign({ id: session.id, ...(typed !== undefined ? { passphrase: typed } : {}) })))}
+          accounts={accounts}
+          currentId={current?.id ?? null}
+          onSetPassphrase={async (id, typed) => {
+            const saved = await run(() => client.clinician.setPassphrase({ id, passphrase: typed }));
+            if (saved) loadAccounts();
+            return saved !== undefined;
+          }}
+          onSign={(typed, accountId) => void run(async () => {
+            // Another clinician signs: their account becomes the current one (it asks for the same passphrase).
+            if (accountId !== current?.id) {
+              setCurrent(await client.clinician.activate({ id: accountId, passphrase: typed }));
+              nav.notify({ kind: 'info', message: 'The signing account is now the current one: later changes are recorded in its name.' });
+            }
+            onSigned(await client.session.sign({ id: session.id, passphrase: typed }));
+          })}
         />
       )}
       {error && mode !== 'confirm-sign' && <p className="form-error" role="alert">{error}</p>}

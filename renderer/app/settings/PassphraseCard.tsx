@@ -5,10 +5,11 @@ import { useClient } from '../client-context.tsx';
 import { useAction } from '../session/useAsync.ts';
 
 /**
- * The passphrase of the clinician account: once set, signing, amending and changing the profile ask for
- * it, so a signature is the clinician's own. Changing it asks for the current one.
+ * The passphrase of the current clinician account: signing and amending always ask for it (an account
+ * without one cannot sign), and so do changing the profile and choosing the account. Changing it asks for
+ * the current one.
  */
-export function PassphraseCard({ nav }: { nav: Nav }) {
+export function PassphraseCard({ nav, onChanged }: { nav: Nav; onChanged: () => void }) {
   const client = useClient();
   const { busy, error, run } = useAction();
   const [clinician, setClinician] = useState<Clinician | null>(null);
@@ -35,6 +36,7 @@ export function PassphraseCard({ nav }: { nav: Nav }) {
       setNext('');
       setAgain('');
       nav.notify({ kind: 'info', message: 'Passphrase saved. Signing and amending now ask for it.' });
+      onChanged();
     }
   }
 
@@ -45,7 +47,7 @@ export function PassphraseCard({ nav }: { nav: Nav }) {
       <p className={`wide-row ${clinician.hasPassphrase ? 'muted' : 'warn-text'}`} data-testid="passphrase-state">
         {clinician.hasPassphrase
           ? `Signing, amending and changing the profile ask for the passphrase of ${clinician.name}.`
-          : 'No passphrase yet: anyone at this computer can sign in your name. Choose one (at least 10 characters).'}
+          : `No passphrase yet: ${clinician.name} cannot sign nor amend until the account has one. Choose one (at least 10 characters).`}
       </p>
       {clinician.hasPassphrase && (
         <label>
