@@ -252,6 +252,32 @@ test('a new computer: the recovery key asked, a typo refused with the reason, th
   }
 });
 
+test('an unencrypted record from an earlier version: said before it is encrypted, then opens encrypted', async ({ page }) => {
+  const dir = tempDir('toxinmap-e2e-vault-plain-');
+  const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera', key: null });
+  seedClinic(db);
+  db.close();
+  const gate = await attachGate(page, dir);
+  const problems = collectPageProblems(page);
+  try {
+    expect(await gate.begin()).toMatchObject({ state: 'create', unencryptedRecord: true });
+    await page.goto('/');
+    await expect(page.getByTestId('vault-unencrypted-record')).toContainText('The record already on this computer will be encrypted now');
+    await shootBoth(page, `${SHOTS}/create-unencrypted-record`);
+    await page.keyboard.press('Enter');
+    await expect(screen(page)).toHaveAttribute('data-state', 'recovery-key');
+    const recoveryKey = await shownKey(page);
+    await page.getByTestId('vault-last-group').fill(recoveryKey.slice(-5));
+    await page.keyboard.press('Enter');
+    await patientsOpen(page);
+    expect(fileFormat(dataPaths(dir).file)).toBe('encrypted');
+    expect(problems).toEqual([]);
+  } finally {
+    gate.close();
+    removeDir(dir);
+  }
+});
+
 test('Settings → Encryption: how the key is kept, the recovery key shown again, unencrypted copies removed after confirmation', async ({ page }) => {
   const dir = tempDir('toxinmap-e2e-vault-settings-');
   // Seeded unencrypted (as an earlier version left it); the app encrypts it when it opens.
