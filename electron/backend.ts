@@ -16,6 +16,7 @@ import { openDatabase, type OpenedDatabase } from './db/open.ts';
 import { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch.ts';
 import { UNKNOWN_ACTOR, type ServiceContext } from './services/context.ts';
 import { currentClinicianName } from './db/clinicians.ts';
+import { idleCheckpoints } from './db/checkpoint.ts';
 import type { ExportShell } from './services/exports.ts';
 import { createHandlers } from './services/index.ts';
 import { backupPolicy } from './services/backup-policy.ts';
@@ -222,6 +223,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   });
   trust.checkRecent();
   void trust.runFull();
+  // The write-ahead log is copied into the file when the record is quiet, not inside a clinician's write.
+  const checkpoints = idleCheckpoints(() => ctx.db);
   const info: AppInfo = {
     version: options.appVersion,
     dataDirectory: options.dataDirectory,
@@ -305,6 +308,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     trust,
     close: () => {
       trust.stop();
+      checkpoints.stop();
       ctx.db.close();
     },
   };

@@ -5,6 +5,7 @@ import { createBackup } from './backup.ts';
 import { checkIntegrity } from './integrity.ts';
 import { loadMigrations, migrate, pendingMigrations, schemaVersion } from './migrate.ts';
 import { registerChainFunction } from '../trust/hash.ts';
+import { CHECKPOINT_BACKSTOP_PAGES } from './checkpoint.ts';
 import { openSqlite, setDatabaseKey, setNativeBinding } from './sqlite.ts';
 
 export interface OpenOptions {
@@ -59,6 +60,8 @@ export function applyPragmas(db: Database.Database): void {
   // A charted site the clinician saw acknowledged is part of a legal record, so every commit is
   // fsynced before we answer the renderer. Measured cost is in the benchmark (npm run bench).
   db.pragma('synchronous = FULL');
+  // The log is checkpointed when the record is quiet (checkpoint.ts), a commit does it only past this backstop.
+  db.pragma(`wal_autocheckpoint = ${CHECKPOINT_BACKSTOP_PAGES}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // A REPLACE deletes the row it conflicts with; only with recursive triggers on do that delete's guards
