@@ -80,17 +80,12 @@ export function MenuCommands({ nav, route }: { nav: Nav; route: Route }) {
         queueMenuCommand('restore-backup');
         nav.go({ screen: 'settings' });
         return;
+      // In Settings → Data and backups: the export offers the encrypted archive and warns about the plain file
+      // first; the import asks there for an encrypted archive's passphrase.
       case 'export-data':
-        void task('Export', async () => {
-          const r = await client.data.export({});
-          return r.file ? `Exported to ${r.file}` : null;
-        });
-        return;
       case 'import-data':
-        void task('Import', async () => {
-          const r = await client.data.import({});
-          return r.file ? `Imported ${r.patients} patients and ${r.sessions} sessions` : null;
-        });
+        queueMenuCommand(command);
+        nav.go({ screen: 'settings' });
         return;
       case 'backup-now':
         void task('Backup', async () => {

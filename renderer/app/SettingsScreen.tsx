@@ -8,6 +8,7 @@ import { RangeCsvCard } from './export/RangeCsvCard.tsx';
 import { useAction } from './session/useAsync.ts';
 import { RecordTrust } from './settings/RecordTrust.tsx';
 import { TaskProgress } from './settings/TaskProgress.tsx';
+import { DataTransfer } from './settings/DataTransfer.tsx';
 import { PassphraseCard } from './settings/PassphraseCard.tsx';
 import { AccountsCard } from './settings/AccountsCard.tsx';
 import { AppearanceCard } from './settings/AppearanceCard.tsx';
@@ -179,17 +180,11 @@ function DataPanel({ nav }: { nav: Nav }) {
         </p>
       )}
       {health && <RecordTrust health={health} />}
-      <div className="form-actions left">
+      <DataTransfer nav={nav} onImported={refresh}>
         <button type="button" className="primary" disabled={busy} onClick={() => void run(async () => { const b = await client.backup.now({}); nav.notify(backupNotice(b)); await refresh(); })}>
           Back up now
         </button>
-        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.export({}); if (r.file) nav.notify(r.problems > 0 ? { kind: 'error', message: `Exported to ${r.file}. The record's verification has ${r.problems} finding${r.problems === 1 ? '' : 's'} (see Data and backups): the export carries the record as it is now.` } : { kind: 'info', message: `Exported to ${r.file}` }); })}>
-          Export everything (JSON)…
-        </button>
-        <button type="button" disabled={busy} onClick={() => void run(async () => { const r = await client.data.import({}); if (r.file) { nav.notify({ kind: 'info', message: `Imported ${r.patients} patients and ${r.sessions} sessions` }); await refresh(); } })}>
-          Import into an empty database…
-        </button>
-      </div>
+      </DataTransfer>
       <TaskProgress active={busy} />
       {error && <p className="form-error" role="alert">{error}</p>}
       <h3>Backups</h3>

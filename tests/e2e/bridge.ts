@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startBackend, type Backend } from '../../electron/backend.ts';
+import { startBackend, type Backend, type BackendOptions } from '../../electron/backend.ts';
 import type { ExportShell } from '../../electron/services/exports.ts';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
 import type { AppEventName, AppEvents } from '../../shared/ipc/events.ts';
@@ -17,6 +17,8 @@ export interface BridgeOptions {
   slow?: Partial<Record<string, number>>;
   /** The shell's part of printing and saving (save dialog, print, PDF), played by the test. */
   exportShell?: ExportShell;
+  /** The save and open dialogs of the full export and import, played by the test (default: cancelled). */
+  dataFiles?: Pick<BackendOptions, 'chooseExportFile' | 'chooseImportFile'>;
 }
 
 /** A key store played by the test (the OS one in the app: electron/shell/os-key-store.ts). */
@@ -49,6 +51,7 @@ export async function attachGate(page: Page, dataDirectory: string, options: Gat
     start: (databaseKey) =>
       startBackend({
         dataDirectory, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-e2e', databaseKey, ...(options.exportShell ? { exportShell: options.exportShell } : {}),
+        ...options.dataFiles,
       }),
   });
   await page.exposeFunction('__toxinmapInvoke', async (channel: string, input: unknown) => {
