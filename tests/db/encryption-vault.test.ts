@@ -31,10 +31,18 @@ function fakeStore(state: { available: boolean; broken?: boolean }): OsKeyStore 
 
 let dir: string;
 const gates: VaultGate[] = [];
+/** Everything the gate and the backend write to the error log, checked for secrets at the end of each test. */
+const logged: string[] = [];
+const logError = (where: string, err: unknown) => logged.push(`${where}: ${err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)}`);
+const secrets: string[] = [];
 beforeEach(() => {
   dir = tempDir('toxinmap-vault-');
 });
 afterEach(() => {
+  for (const entry of logged.splice(0)) {
+    for (const secret of secrets) expect(entry.toUpperCase().replace(/-/g, '')).not.toContain(secret.toUpperCase().replace(/-/g, ''));
+  }
+  secrets.length = 0;
   for (const g of gates.splice(0)) g.close();
   setDatabaseKey(null);
   removeDir(dir);
@@ -42,8 +50,11 @@ afterEach(() => {
 
 function gate(store: OsKeyStore | null, folder = dir): VaultGate {
   const g = createVaultGate({
-    dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0,
-    start: (key) => startBackend({ dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: key }),
+    dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0, logError,
+    start: (key) => {
+      secrets.push(key.toString('hex'), formatRecoveryKey(key));
+      return startBackend({ dataDirectory: folder, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: key, logError });
+    },
   });
   gates.push(g);
   return g;
@@ -56,6 +67,7 @@ async function vault<T = VaultStatus>(g: VaultGate, channel: string, input: unkn
 }
 
 async function firstStart(g: VaultGate, passphrase?: string): Promise<string> {
+  if (passphrase) secrets.push(passphrase);
   expect((await g.begin()).state).toBe('create');
   const shown = await vault(g, 'vault:create', passphrase === undefined ? {} : { passphrase });
   if (shown.state !== 'recovery-key') throw new Error(`expected the recovery key, got ${shown.state}`);
@@ -100,6 +112,9 @@ describe('a first start', () => {
     const next = gate(null);
     expect((await next.begin()).state).toBe('unlock');
     expect(await next.dispatchVault('vault:unlock', { passphrase: 'correct horse battery stapler' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The refusal is logged, without what was typed (afterEach checks every entry for the key and passphrases).
+    secrets.push('correct horse battery stapler');
+    expect(logged.some((l) => l.includes('wrong practice passphrase'))).toBe(true);
     // Never confirmed: the recovery key is shown again before the record opens.
     const shown = await vault(next, 'vault:unlock', { passphrase: 'correct horse battery staple' });
     expect(shown).toMatchObject({ state: 'recovery-key', recoveryKey });
