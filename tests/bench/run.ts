@@ -37,7 +37,8 @@ async function siteWrites(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   if (!patient) throw new Error('bench: patient MRN-100001 missing from the clinic database');
   const newSession = () => call<SessionDetail>(dispatch, 'session:create', { patientId: patient.id, date: '2026-01-05', indication: 'chronic_migraine' });
   const siteInput = (sessionId: string, i: number): SiteAddInput => ({
-    sessionId, viewId: 'face_front', viewVersion: 1, x: 380 + (i % 40), y: 200 + (i % 17), muscleId: 'frontalis', side: i % 2 ? 'left' : 'right', units: 5,
+    // All on the left frontalis (the right half of the drawing): site:add refuses a point off the muscle it names.
+    sessionId, viewId: 'face_front', viewVersion: 1, x: 380 + (i % 40), y: 200 + (i % 17), muscleId: 'frontalis', side: 'left', units: 5,
   });
 
   // (1) the real path: IPC validation, service transaction, audit row by trigger; fsync on commit.
