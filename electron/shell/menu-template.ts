@@ -49,7 +49,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       { type: 'separator' },
       { label: 'Print Summary…', accelerator: 'CmdOrCtrl+P', click: send('print-summary') },
       { type: 'separator' },
-      { label: 'Export Everything (JSON)…', click: send('export-data') },
+      { label: 'Export Everything…', click: send('export-data') },
       { label: 'Import into an Empty Database…', click: send('import-data') },
       { type: 'separator' },
       { label: 'Back Up Now', click: send('backup-now') },
