@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -17,6 +18,9 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves a core idle (one worker on a 2-core machine); the database tests wait on fsync
+    // as much as they compute, so every core gets a worker (measured here: unit 316 s with 1, 160 s with 2).
+    maxWorkers: Math.max(2, os.availableParallelism()),
     projects: [
       {
         test: {
