@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../backend.ts';
 import { dataPaths, inspectBackup, listBackups } from '../db/backup.ts';
-import { CIPHER_NAME, fileFormat, LockedDatabaseError, newDatabaseKey } from '../db/cipher.ts';
+import { CIPHER_NAME, fileFormat, keyId, LockedDatabaseError, newDatabaseKey } from '../db/cipher.ts';
 import { keyOpensFile } from '../db/sqlite.ts';
 import { listUnencryptedCopies, removeUnencryptedCopies } from '../db/unencrypted-copies.ts';
 import type { Dispatch } from '../dispatch.ts';
@@ -53,6 +53,14 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
   let backend: Backend | null = null;
   let failures = 0;
 
+  const knownKeyId = (): string | null => {
+    try {
+      return readKeyFile(options.dataDirectory)?.keyId ?? null;
+    } catch {
+      return null;
+    }
+  };
+
   const encryptedFiles = () =>
     [paths.file, ...listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name))].filter((f) => fileFormat(f) === 'encrypted');
 
@@ -80,7 +88,13 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     } catch (err) {
       key = null;
       if (err instanceof LockedDatabaseError) {
-        status = { state: 'recover', reason: 'The key on this computer does not open this record.', store: storeName() };
+        status = {
+          state: 'recover',
+          reason:
+            'The key kept on this computer does not open the record in this folder: the folder may come from another computer, ' +
+            'or the file is damaged. The recovery key of the practice that made the record opens it.',
+          store: storeName(),
+        };
         return status;
       }
       options.logError?.('vault open', err);
@@ -186,6 +200,13 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.error);
       const files = encryptedFiles();
       if (files.length > 0 && !files.some((f) => keyOpensFile(f, parsed.key))) {
+        if (knownKeyId() === keyId(parsed.key)) {
+          throw new AppError(
+            'DATABASE',
+            'This is the key this computer already holds, and it does not open the record or any backup here: the files are damaged. ' +
+              'Nothing was changed. Keep the data folder as it is and contact support.',
+          );
+        }
         throw new AppError('FORBIDDEN', 'This recovery key does not open the record in this folder, nor any of its backups. Check it is the key of this practice.');
       }
       if (!options.osStore?.available() && input.passphrase === undefined) {

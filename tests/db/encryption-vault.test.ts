@@ -166,6 +166,28 @@ describe('the recovery key', () => {
   });
 });
 
+describe('a record the key no longer opens', () => {
+  it('is offered the recovery key; the same key typed back is told the files are damaged, not that the key is wrong', async () => {
+    const g = gate(fakeStore({ available: true }));
+    const recoveryKey = await firstStart(g);
+    await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
+    await g.dispatchApp('patient:create', { mrn: 'Z-1', familyName: 'Zeroed', givenName: 'Page', birthDate: '1970-01-01' });
+    g.close();
+    const { file, backupDir } = dataPaths(dir);
+    fs.rmSync(backupDir, { recursive: true, force: true });
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0, 0, 4096);
+    fs.writeFileSync(file, bytes);
+    const next = gate(fakeStore({ available: true }));
+    const status = await next.begin();
+    expect(status).toMatchObject({ state: 'recover', reason: expect.stringMatching(/another computer, or the file is damaged/) });
+    expect(await next.dispatchVault('vault:recover', { recoveryKey })).toMatchObject({ ok: false, error: { code: 'DATABASE', message: expect.stringMatching(/already holds.*damaged/) } });
+    // Nothing was changed: the damaged file is still there, as it was.
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
 describe('an unencrypted record from an earlier version', () => {
   it('is encrypted at the first start; its unencrypted copies go only after a checked encrypted backup', async () => {
     const { db } = await openDatabase({ file: dataPaths(dir).file, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera' });

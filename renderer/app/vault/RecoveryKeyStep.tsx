@@ -38,6 +38,12 @@ export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery
         />
       </label>
       {error && <p className="form-error" role="alert">{error}</p>}
+      {busy && (
+        <p className="vault-note" role="status" data-testid="vault-opening">
+          Opening the record. At the first start of this version an unencrypted record is encrypted first: about
+          20 seconds for ten years of records. Leave the app open until the patient list appears.
+        </p>
+      )}
       <div className="form-actions left">
         <button type="submit" className="primary" disabled={busy} data-testid="vault-confirm">
           {busy ? 'Opening the record…' : 'Confirm and open the record'}
