@@ -6,6 +6,7 @@ import path from 'node:path';
 import { dialog } from 'electron';
 import { startBackend, type Backend, type BackendOptions } from '../backend.ts';
 import { dataPaths, replaceWithBackup } from '../db/backup.ts';
+import { LockedDatabaseError } from '../db/cipher.ts';
 import { DamagedDatabaseError } from '../db/integrity.ts';
 import { NewerDatabaseError } from '../db/migrate.ts';
 
@@ -107,6 +108,8 @@ export async function startWithRecovery(options: BackendOptions, logFile: string
     }
     if (!backend) return null;
   } catch (err) {
+    // Not damage: the key is not this record's. The vault gate asks for the recovery key (electron/vault/gate.ts).
+    if (err instanceof LockedDatabaseError) throw err;
     log('startBackend', err);
     const detail =
       err instanceof NewerDatabaseError
