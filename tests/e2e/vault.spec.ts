@@ -25,6 +25,8 @@ const alert = (page: Page) => page.getByRole('alert');
 const patientsOpen = (page: Page) => expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
 
 async function shownKey(page: Page): Promise<string> {
+  // Read only once all 11 groups are on screen (the key comes from the gate asynchronously).
+  await expect(page.getByTestId('recovery-key').first().locator('li')).toHaveCount(11);
   return (await page.getByTestId('recovery-key').locator('li').allTextContents()).join('-');
 }
 
