@@ -1,10 +1,8 @@
 // The first start with encryption killed at a random moment (SIGKILL): the next start never lands on an
 // empty database, finds every patient of the unencrypted record, ends encrypted, and leaves no leftovers.
 // A few runs in `npm test`; set KILL_RUNS (e.g. KILL_RUNS=25) for a longer run.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startBackend } from '../../electron/backend.ts';
 import { dataPaths } from '../../electron/db/backup.ts';
 import { fileFormat } from '../../electron/db/cipher.ts';
@@ -14,10 +12,9 @@ import { RESTORE_MARKER } from '../../electron/db/recovery.ts';
 import { setDatabaseKey } from '../../electron/db/sqlite.ts';
 import { verifyEverything } from '../../electron/trust/verify.ts';
 import { seedClinic, seedPatient } from '../helpers/seed-sql.ts';
+import { runAndKill } from '../helpers/kill.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const WRITER = path.join(ROOT, 'tests/fixtures/encrypt-writer.ts');
 const RUNS = Number(process.env.KILL_RUNS ?? 3);
 const PATIENTS = 6000;
 const KEY = Buffer.from('c4'.repeat(32), 'hex');
@@ -40,20 +37,6 @@ afterAll(() => {
   removeDir(root);
 });
 
-function runAndKill(dir: string, killAfterMs: number): Promise<{ lines: string[]; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, MIGRATIONS_DIR, KEY.toString('hex')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      lines.push(line);
-      if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ lines, signal, stderr }));
-  });
-}
 
 describe('the encryption of an unencrypted record killed at a random moment', () => {
   const phases: string[] = [];
@@ -65,7 +48,7 @@ describe('the encryption of an unencrypted record killed at a random moment', ()
       const dir = path.join(root, `run-${i}`);
       fs.cpSync(template, dir, { recursive: true });
       const killAfter = Math.floor(Math.random() * 600);
-      const run = await runAndKill(dir, killAfter);
+      const run = await runAndKill('tests/fixtures/encrypt-writer.ts', [dir, MIGRATIONS_DIR, KEY.toString('hex')], 'ready', killAfter);
       const swapped = fs.existsSync(path.join(dir, RESTORE_MARKER));
       const copying = fs.readdirSync(dir).some((n) => n.endsWith('.restoring'));
       phases.push(run.lines.includes('encrypted') ? 'after' : swapped ? 'in the swap' : copying ? 'while copying' : 'before the copy');

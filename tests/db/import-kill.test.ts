@@ -1,19 +1,16 @@
 // Imports killed at random moments (SIGKILL): the next start finds either the empty database it began
 // with or the whole import, never part of it, and a sound file. A few runs in `npm test`; KILL_RUNS=25
 // for a longer run.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startBackend } from '../../electron/backend.ts';
 import { checkIntegrity } from '../../electron/db/integrity.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { writeExportFile } from '../../electron/export/archive.ts';
 import { seedPatient } from '../helpers/seed-sql.ts';
+import { runAndKill } from '../helpers/kill.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const WRITER = path.join(ROOT, 'tests/fixtures/import-writer.ts');
 const RUNS = Number(process.env.KILL_RUNS ?? 3);
 const PATIENTS = 8000;
 
@@ -31,27 +28,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => removeDir(root));
 
-function runAndKill(dir: string, killAfterMs: number): Promise<{ lines: string[]; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, MIGRATIONS_DIR, exportFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (killed) return;
-      lines.push(line);
-      if (line === 'importing') {
-        setTimeout(() => {
-          killed = true;
-          child.kill('SIGKILL');
-        }, killAfterMs);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ lines, signal, stderr }));
-  });
-}
 
 describe('an import killed at a random moment', () => {
   for (let i = 1; i <= RUNS; i++) {
@@ -59,7 +35,7 @@ describe('an import killed at a random moment', () => {
       const dir = path.join(root, `run-${i}`);
       fs.mkdirSync(dir);
       const killAfter = Math.floor(Math.random() * 2500);
-      const run = await runAndKill(dir, killAfter);
+      const run = await runAndKill('tests/fixtures/import-writer.ts', [dir, MIGRATIONS_DIR, exportFile], 'importing', killAfter);
       const context = `killed ${killAfter} ms into the import; lines ${run.lines.join(' | ')}; stderr: ${run.stderr}`;
       const finished = run.lines.some((l) => l.startsWith('imported '));
       if (!finished) expect(run.signal, context).toBe('SIGKILL');

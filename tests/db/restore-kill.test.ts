@@ -2,20 +2,17 @@
 // either the record as it was before the interrupted restore or the restored backup (never a mix, never
 // nothing), loses nothing acknowledged, and leaves no leftovers. A few runs in `npm test`; set KILL_RUNS
 // (e.g. KILL_RUNS=25) for a longer run.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { startBackend } from '../../electron/backend.ts';
 import { createBackup, dataPaths } from '../../electron/db/backup.ts';
 import { checkIntegrity } from '../../electron/db/integrity.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { RESTORE_MARKER } from '../../electron/db/recovery.ts';
 import { seedPatient } from '../helpers/seed-sql.ts';
+import { runAndKill } from '../helpers/kill.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const WRITER = path.join(ROOT, 'tests/fixtures/restore-writer.ts');
 const RUNS = Number(process.env.KILL_RUNS ?? 3);
 const BACKUP_PATIENTS = 6000;
 
@@ -36,33 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => removeDir(root));
 
-interface Run {
-  lines: string[];
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
 
-function runAndKill(dir: string, killAfterMs: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, MIGRATIONS_DIR, backupName], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (killed) return;
-      lines.push(line);
-      if (line === 'ready') {
-        setTimeout(() => {
-          killed = true;
-          child.kill('SIGKILL');
-        }, killAfterMs);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) => resolve({ lines, signal, stderr }));
-  });
-}
 
 describe('a restore killed at a random moment', () => {
   const phases: string[] = [];
@@ -75,7 +46,7 @@ describe('a restore killed at a random moment', () => {
       const dir = path.join(root, `run-${i}`);
       fs.cpSync(template, dir, { recursive: true });
       const killAfter = Math.floor(Math.random() * 1500);
-      const run = await runAndKill(dir, killAfter);
+      const run = await runAndKill('tests/fixtures/restore-writer.ts', [dir, MIGRATIONS_DIR, backupName], 'ready', killAfter);
       const context = `killed ${killAfter} ms after ready; last lines ${run.lines.slice(-3).join(' | ')}; stderr: ${run.stderr}`;
       expect(run.signal, context).toBe('SIGKILL');
       expect(run.lines[0], context).toBe('ready');
