@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Settings } from '../shared/domain/settings.ts';
 import type { AppInfo, BackupInfo } from '../shared/domain/types.ts';
-import { dailyBackup, dataPaths, DATABASE_FILE_NAME, latestUsableBackup, listBackups, type DataPaths } from './db/backup.ts';
+import { dailyBackup, dataPaths, DATABASE_FILE_NAME, encryptedRecordFiles, latestUsableBackup, listBackups, type DataPaths } from './db/backup.ts';
 import { checkIntegrity, DamagedDatabaseError, type IntegrityResult } from './db/integrity.ts';
 import { latestVersion, loadMigrations, NewerDatabaseError } from './db/migrate.ts';
 import { checkWriteAheadLog, keptPath, recoverDataDirectory, type RecoveryNotice } from './db/recovery.ts';
@@ -108,8 +107,7 @@ const cancelled = () => Promise.resolve(null);
 function isLocked(paths: DataPaths, err: unknown): boolean {
   const key = currentDatabaseKey();
   if (!key || (err as { code?: unknown }).code !== 'SQLITE_NOTADB' || fileFormat(paths.file) !== 'encrypted') return false;
-  const encryptedBackups = listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name)).filter((f) => fileFormat(f) === 'encrypted');
-  return !encryptedBackups.some((f) => keyOpensFile(f, key));
+  return !encryptedRecordFiles(paths).some((f) => keyOpensFile(f, key));
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { fileFormat } from './cipher.ts';
 import { openSqlite } from './sqlite.ts';
 import type { BackupInfo } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
@@ -76,6 +77,11 @@ export function listBackups(backupDir: string): BackupInfo[] {
     out.push({ name, createdAt: parsed.createdAt, sizeBytes: stat.size, kind: parsed.kind });
   }
   return out.sort((a, b) => (a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt.localeCompare(a.createdAt)));
+}
+
+/** The live file and the backups that are encrypted (the files a key must open to be this record's key). */
+export function encryptedRecordFiles(paths: DataPaths): string[] {
+  return [paths.file, ...listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name))].filter((f) => fileFormat(f) === 'encrypted');
 }
 
 /** A backup chosen by name, only ever from the list: never an arbitrary path from the renderer. */

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../backend.ts';
-import { dataPaths, inspectBackup, listBackups } from '../db/backup.ts';
+import { dataPaths, encryptedRecordFiles, inspectBackup } from '../db/backup.ts';
 import { CIPHER_NAME, fileFormat, keyId, LockedDatabaseError, newDatabaseKey } from '../db/cipher.ts';
 import { keyOpensFile } from '../db/sqlite.ts';
 import { listUnencryptedCopies, removeUnencryptedCopies } from '../db/unencrypted-copies.ts';
@@ -61,8 +61,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     }
   };
 
-  const encryptedFiles = () =>
-    [paths.file, ...listBackups(paths.backupDir).map((b) => path.join(paths.backupDir, b.name))].filter((f) => fileFormat(f) === 'encrypted');
+  const encryptedFiles = () => encryptedRecordFiles(paths);
 
   function openStatus(file: KeyFile): VaultStatus {
     return {
