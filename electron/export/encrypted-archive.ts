@@ -6,11 +6,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../shared/ipc/result.ts';
+import { MIN_ARCHIVE_PASSPHRASE } from '../../shared/domain/passphrase-rules.ts';
 
 export const ARCHIVE_MAGIC = Buffer.from('TXMAPENC', 'latin1');
 export const ARCHIVE_FORMAT_VERSION = 1;
 /** The shortest passphrase an archive is written with: it alone protects every patient in the file. */
-export const MIN_ARCHIVE_PASSPHRASE = 12;
 
 export interface KdfParams {
   /** scrypt's cost N as a power of two. */

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertKey, keyId } from '../db/cipher.ts';
+import { practicePassphraseProblem } from '../../shared/domain/passphrase-rules.ts';
 
 export const KEY_FILE_NAME = 'database-key.json';
 
@@ -43,7 +44,6 @@ export interface KeyFile {
 /** scrypt 2^17 × 8 × 128 bytes = 128 MiB and about 0.4 s here: once per start, and costly to guess at. */
 const SCRYPT = { N: 1 << 17, r: 8, p: 1 } as const;
 const MAXMEM = 256 * 1024 * 1024;
-export const MIN_PASSPHRASE = 12;
 
 export function keyFilePath(dataDirectory: string): string {
   return path.join(dataDirectory, KEY_FILE_NAME);
@@ -78,12 +78,6 @@ export function writeKeyFile(dataDirectory: string, content: KeyFile): void {
   fs.renameSync(tmp, file);
 }
 
-export function checkPassphrase(passphrase: string): string | null {
-  const trimmed = passphrase.normalize('NFC');
-  if ([...trimmed].length < MIN_PASSPHRASE) return `The practice passphrase needs at least ${MIN_PASSPHRASE} characters.`;
-  if (!/\S/.test(trimmed)) return 'The practice passphrase cannot be only spaces.';
-  return null;
-}
 
 function kek(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
   return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: MAXMEM });
@@ -116,7 +110,7 @@ export function protectKey(key: Buffer, options: { osStore: OsKeyStore | null; p
     return { ...base, protection: 'os', os: { store: options.osStore.name(), wrapped: options.osStore.encrypt(key.toString('hex')).toString('base64') } };
   }
   if (options.passphrase === undefined) throw new Error('This computer offers no secure key store: a practice passphrase is needed.');
-  const problem = checkPassphrase(options.passphrase);
+  const problem = practicePassphraseProblem(options.passphrase);
   if (problem) throw new Error(problem);
   return { ...base, protection: 'passphrase', passphrase: wrapWithPassphrase(key, options.passphrase) };
 }

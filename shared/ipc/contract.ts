@@ -5,6 +5,7 @@ import type {
   OutcomeScore, Patient, PatientDetail, PriorAuthorization, SessionDetail, SessionSummary, Site, TaskStatus, Template, Vial,
 } from '../domain/types.ts';
 import * as v from '../domain/values.ts';
+import { MIN_ARCHIVE_PASSPHRASE } from '../domain/passphrase-rules.ts';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../domain/settings.ts';
 import { clinicianChannels, passphrase } from './clinician-contract.ts';
 import { reviewChannels } from './review-contract.ts';
@@ -332,7 +333,9 @@ export const contract = {
     z
       .object({
         passphrase: passphrase
-          .refine((s) => s.trim().length >= 12, { error: 'The archive passphrase has at least 12 characters (besides spaces): it alone protects every patient in the file' })
+          .refine((s) => s.trim().length >= MIN_ARCHIVE_PASSPHRASE, {
+            error: `The archive passphrase has at least ${MIN_ARCHIVE_PASSPHRASE} characters (besides spaces): it alone protects every patient in the file`,
+          })
           .optional(),
       })
       .strict(),

@@ -6,11 +6,11 @@ import type { Nav } from '../App.tsx';
 import { useMenuCommand } from '../app-events.ts';
 import { useClient } from '../client-context.tsx';
 import { useAction } from '../session/useAsync.ts';
+import { MIN_ARCHIVE_PASSPHRASE } from '../../../shared/domain/passphrase-rules.ts';
 import { TaskProgress } from './TaskProgress.tsx';
 import './data-transfer.css';
 
 /** As data:export checks it (shared/ipc/contract.ts). */
-const MIN_PASSPHRASE = 12;
 
 type Kind = 'encrypted' | 'json';
 
@@ -150,7 +150,7 @@ function ExportForm({ busy, error, onCancel, onExport }: FormProps & { onExport:
     e.preventDefault();
     setProblem(null);
     if (kind === 'encrypted') {
-      if (passphrase.trim().length < MIN_PASSPHRASE) return setProblem(`The passphrase needs at least ${MIN_PASSPHRASE} characters (besides spaces).`);
+      if (passphrase.trim().length < MIN_ARCHIVE_PASSPHRASE) return setProblem(`The passphrase needs at least ${MIN_ARCHIVE_PASSPHRASE} characters (besides spaces).`);
       if (repeat !== passphrase) return setProblem('The two passphrases are not the same. Type it again in both fields.');
     } else if (!understood) {
       return setProblem('Tick the box to confirm you understand the file is not encrypted, or choose the encrypted archive.');
@@ -194,7 +194,7 @@ function ExportForm({ busy, error, onCancel, onExport }: FormProps & { onExport:
             <input type="password" autoComplete="new-password" maxLength={200} value={repeat} onChange={(e) => setRepeat(e.target.value)} data-testid="export-passphrase-repeat" />
           </label>
           <p className="hint wide-row">
-            At least {MIN_PASSPHRASE} characters; a few unrelated words are easy to type and hard to guess. Write it down and keep it apart from the
+            At least {MIN_ARCHIVE_PASSPHRASE} characters; a few unrelated words are easy to type and hard to guess. Write it down and keep it apart from the
             file: nobody, not even support, can open the archive without it.
           </p>
         </div>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
 import type { StepProps } from './VaultScreen.tsx';
 import { PassphrasePair } from './PassphrasePair.tsx';
-import { MIN_PASSPHRASE, passphraseProblem } from './vault-api.ts';
+import { MIN_PRACTICE_PASSPHRASE } from '../../../shared/domain/passphrase-rules.ts';
+import { passphraseProblem } from './vault-api.ts';
 import { useVaultStep } from './useVaultStep.ts';
 
 /** First start: the record will be encrypted here; the key kept by the OS key store, or a practice passphrase. */
@@ -40,7 +41,7 @@ export function CreateStep({ vault, status, onStatus }: StepProps<'create'> & { 
         <>
           <p>
             This computer offers no secure key store for the record’s key, so a <strong>practice passphrase</strong> protects
-            it instead. It is asked each time ToxinMap starts. Choose one of at least {MIN_PASSPHRASE} characters that the
+            it instead. It is asked each time ToxinMap starts. Choose one of at least {MIN_PRACTICE_PASSPHRASE} characters that the
             people who open ToxinMap here can remember.
           </p>
           <PassphrasePair

@@ -1,4 +1,4 @@
-import { MIN_PASSPHRASE } from './vault-api.ts';
+import { MIN_PRACTICE_PASSPHRASE } from '../../../shared/domain/passphrase-rules.ts';
 
 /** A new practice passphrase typed twice (asked where the computer has no secure key store). */
 export function PassphrasePair({
@@ -45,7 +45,7 @@ export function PassphrasePair({
         />
       </label>
       <p id="vault-pair-hint" className="hint small">
-        At least {MIN_PASSPHRASE} characters. A short sentence is easier to remember than a code, e.g. “our clinic opens at eight on Mondays”.
+        At least {MIN_PRACTICE_PASSPHRASE} characters. A short sentence is easier to remember than a code, e.g. “our clinic opens at eight on Mondays”.
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { AppError, type Envelope } from '../../../shared/ipc/result.ts';
 import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
+import { practicePassphraseProblem } from '../../../shared/domain/passphrase-rules.ts';
 
 declare global {
   interface Window {
@@ -15,14 +16,11 @@ export async function vaultCall<T>(answer: Promise<Envelope<T>>): Promise<T> {
   return result.value;
 }
 
-/** The minimum length of a practice passphrase (electron/vault/key-file.ts checks it again). */
-export const MIN_PASSPHRASE = 12;
 
 /** What is wrong with a new practice passphrase and its repetition, or null when it can be used. */
 export function passphraseProblem(passphrase: string, again: string): string | null {
-  const chars = [...passphrase.normalize('NFC')].length;
-  if (chars < MIN_PASSPHRASE) return `The practice passphrase needs at least ${MIN_PASSPHRASE} characters; this one has ${chars}.`;
-  if (!/\S/.test(passphrase)) return 'The practice passphrase cannot be only spaces.';
+  const problem = practicePassphraseProblem(passphrase);
+  if (problem) return problem;
   if (passphrase !== again) return 'The two passphrases differ. Type the same passphrase in both fields.';
   return null;
 }
