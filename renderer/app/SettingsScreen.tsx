@@ -17,15 +17,7 @@ import { ChartingDefaultsCard } from './settings/ChartingDefaultsCard.tsx';
 import { backupNotice } from './settings/backup-notice.ts';
 import { ClinicCard } from './settings/ClinicCard.tsx';
 import { EncryptionCard } from './settings/EncryptionCard.tsx';
-
-function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function formatSize(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
+import { formatDateTime, formatSize } from './format.ts';
 
 /**
  * Clinician profile (who signs), the clinic, appearance, charting defaults, backups (copies, retention,
@@ -176,7 +168,7 @@ function DataPanel({ nav }: { nav: Nav }) {
       {health && (
         <p className={health.integrity === 'ok' ? 'ok-text' : 'form-error'}>
           Integrity: {health.integrity === 'ok' ? 'checked, no damage found' : health.integrityDetail}
-          {health.lastBackupAt ? ` · last backup ${formatWhen(health.lastBackupAt)}` : ' · no backup yet'}
+          {health.lastBackupAt ? ` · last backup ${formatDateTime(health.lastBackupAt)}` : ' · no backup yet'}
         </p>
       )}
       {health && <RecordTrust health={health} />}
@@ -196,7 +188,7 @@ function DataPanel({ nav }: { nav: Nav }) {
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>
-                <td>{formatWhen(b.createdAt)}</td>
+                <td>{formatDateTime(b.createdAt)}</td>
                 <td>{b.kind}</td>
                 <td>{formatSize(b.sizeBytes)}</td>
                 <td className="num">

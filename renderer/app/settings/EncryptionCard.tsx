@@ -4,14 +4,11 @@ import type { Nav } from '../App.tsx';
 import { useSettings } from '../settings-context.tsx';
 import { useAction } from '../session/useAsync.ts';
 import { RecoveryKeySheet } from '../vault/RecoveryKeySheet.tsx';
-import { formatWhen, vaultCall } from '../vault/vault-api.ts';
+import { vaultCall } from '../vault/vault-api.ts';
 import '../vault/vault.css';
+import { formatDateTime, formatSize } from '../format.ts';
 
 type Open = Extract<VaultStatus, { state: 'open' }>;
-
-function formatSize(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
 
 /** The key's fingerprint in groups of four, easier to compare aloud. */
 function fingerprint(keyId: string): string {
@@ -81,9 +78,9 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
           <dt>Key fingerprint</dt>
           <dd className="mono" data-testid="encryption-key-id">{fingerprint(status.keyId)}</dd>
           <dt>Key created</dt>
-          <dd>{formatWhen(status.createdAt)}</dd>
+          <dd>{formatDateTime(status.createdAt)}</dd>
           <dt>Recovery key stored</dt>
-          <dd>{status.recoveryConfirmedAt ? `confirmed ${formatWhen(status.recoveryConfirmedAt)}` : 'not confirmed yet'}</dd>
+          <dd>{status.recoveryConfirmedAt ? `confirmed ${formatDateTime(status.recoveryConfirmedAt)}` : 'not confirmed yet'}</dd>
         </dl>
       )}
       {load.error && <p className="form-error" role="alert">{load.error}</p>}

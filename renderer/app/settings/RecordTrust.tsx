@@ -1,13 +1,5 @@
 import type { HealthInfo } from '../../../shared/domain/types.ts';
-
-function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function formatSize(bytes: number): string {
-  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
+import { formatDateTime, formatSize } from '../format.ts';
 
 /**
  * The record's verification in words: every signed session's seal and the audit log's chain, and what
@@ -25,7 +17,7 @@ export function RecordTrust({ health }: { health: HealthInfo }) {
         <p className="ok-text">
           Signatures and audit log: verified, nothing changed ({trust.sessionsChecked} signed session{trust.sessionsChecked === 1 ? '' : 's'},{' '}
           {trust.auditRowsChecked} audit entr{trust.auditRowsChecked === 1 ? 'y' : 'ies'}
-          {trust.checkedAt ? `, ${formatWhen(trust.checkedAt)}` : ''}).
+          {trust.checkedAt ? `, ${formatDateTime(trust.checkedAt)}` : ''}).
         </p>
       )}
       {trust.problems.length > 0 && (

@@ -1,3 +1,4 @@
+import { formatDate, todayIso } from '../format.ts';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import './vault.css';
@@ -50,7 +51,7 @@ export function RecoveryKeySheet({ recoveryKey, practice, keyId }: { recoveryKey
     }
   }
 
-  const today = new Date().toLocaleDateString(undefined, { dateStyle: 'long' });
+  const today = formatDate(todayIso());
   return (
     <div className="recovery-key" data-testid="recovery-key">
       <KeyGroups recoveryKey={recoveryKey} large />

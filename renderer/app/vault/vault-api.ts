@@ -24,9 +24,3 @@ export function passphraseProblem(passphrase: string, again: string): string | n
   if (passphrase !== again) return 'The two passphrases differ. Type the same passphrase in both fields.';
   return null;
 }
-
-/** A date and time as people read them, or the text itself when it is not a date. */
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
