@@ -10,24 +10,11 @@ import { openDatabase } from '../../electron/db/open.ts';
 import { setDatabaseKey } from '../../electron/db/sqlite.ts';
 import { createVaultGate, type VaultGate } from '../../electron/vault/gate.ts';
 import { keyFilePath, type OsKeyStore } from '../../electron/vault/key-file.ts';
+import { testKeyStore } from '../helpers/key-store.ts';
 import { formatRecoveryKey, parseRecoveryKey } from '../../electron/vault/recovery-key.ts';
 import type { VaultStatus } from '../../shared/ipc/vault-contract.ts';
 import { seedClinic } from '../helpers/seed-sql.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
-
-/** A key store that wraps with a fixed XOR, like the OS would with its own secret; `broken` plays a reset keychain. */
-function fakeStore(state: { available: boolean; broken?: boolean }): OsKeyStore {
-  const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
-  return {
-    available: () => state.available,
-    name: () => 'Test key store',
-    encrypt: (secret) => mask(Buffer.from(secret, 'utf8')),
-    decrypt: (wrapped) => {
-      if (state.broken) throw new Error('keychain reset');
-      return mask(wrapped).toString('utf8');
-    },
-  };
-}
 
 let dir: string;
 const gates: VaultGate[] = [];
@@ -76,7 +63,7 @@ async function firstStart(g: VaultGate, passphrase?: string): Promise<string> {
 
 describe('a first start', () => {
   it('with an OS key store: the key is made and wrapped (never in clear), the recovery key must be confirmed before the record opens', async () => {
-    const g = gate(fakeStore({ available: true }));
+    const g = gate(testKeyStore({ available: true }));
     const recoveryKey = await firstStart(g);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
     const locked = await g.dispatchApp('patient:search', { query: '' });
@@ -96,7 +83,7 @@ describe('a first start', () => {
     expect(await vault(g, 'vault:showRecoveryKey')).toEqual({ recoveryKey });
     // The next start opens without asking anything.
     g.close();
-    const next = gate(fakeStore({ available: true }));
+    const next = gate(testKeyStore({ available: true }));
     expect((await next.begin()).state).toBe('open');
   });
 
@@ -135,7 +122,7 @@ describe('the recovery key', () => {
 
   it('opens the record on a new computer (no key file) or after the key store lost the key; a wrong one opens nothing', async () => {
     const store = { available: true, broken: false };
-    const g = gate(fakeStore(store));
+    const g = gate(testKeyStore(store));
     const recoveryKey = await firstStart(g);
     await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
     await g.dispatchApp('patient:create', { mrn: 'R-1', familyName: 'Rook', givenName: 'Ed', birthDate: '1970-01-01' });
@@ -143,7 +130,7 @@ describe('the recovery key', () => {
     g.close();
 
     store.broken = true;
-    const afterReset = gate(fakeStore(store));
+    const afterReset = gate(testKeyStore(store));
     expect(await afterReset.begin()).toMatchObject({ state: 'recover' });
     afterReset.close();
 
@@ -152,7 +139,7 @@ describe('the recovery key', () => {
     try {
       fs.cpSync(dir, other, { recursive: true });
       fs.rmSync(keyFilePath(other));
-      const fresh = gate(fakeStore({ available: true }), other);
+      const fresh = gate(testKeyStore({ available: true }), other);
       expect(await fresh.begin()).toMatchObject({ state: 'recover' });
       const wrongKey = formatRecoveryKey(Buffer.alloc(32, 1));
       expect(await fresh.dispatchVault('vault:recover', { recoveryKey: wrongKey })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -168,7 +155,7 @@ describe('the recovery key', () => {
 
 describe('a record the key no longer opens', () => {
   it('is offered the recovery key; the same key typed back is told the files are damaged, not that the key is wrong', async () => {
-    const g = gate(fakeStore({ available: true }));
+    const g = gate(testKeyStore({ available: true }));
     const recoveryKey = await firstStart(g);
     await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
     await g.dispatchApp('patient:create', { mrn: 'Z-1', familyName: 'Zeroed', givenName: 'Page', birthDate: '1970-01-01' });
@@ -179,7 +166,7 @@ describe('a record the key no longer opens', () => {
     const bytes = fs.readFileSync(file);
     bytes.fill(0, 0, 4096);
     fs.writeFileSync(file, bytes);
-    const next = gate(fakeStore({ available: true }));
+    const next = gate(testKeyStore({ available: true }));
     const status = await next.begin();
     expect(status).toMatchObject({ state: 'recover', reason: expect.stringMatching(/another computer, or the file is damaged/) });
     expect(await next.dispatchVault('vault:recover', { recoveryKey })).toMatchObject({ ok: false, error: { code: 'DATABASE', message: expect.stringMatching(/already holds.*damaged/) } });
@@ -197,7 +184,7 @@ describe('an unencrypted record from an earlier version', () => {
     await plainBackend.dispatch('backup:now', {});
     plainBackend.close();
 
-    const g = gate(fakeStore({ available: true }));
+    const g = gate(testKeyStore({ available: true }));
     expect(await g.begin()).toMatchObject({ state: 'create', unencryptedRecord: true });
     const { recoveryKey } = await vault<{ recoveryKey: string }>(g, 'vault:create');
     const open = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) });
@@ -221,7 +208,7 @@ describe('an unencrypted record from an earlier version', () => {
 
 describe('the vault channels', () => {
   it('refuse unknown channels and malformed input with a bounded message', async () => {
-    const g = gate(fakeStore({ available: true }));
+    const g = gate(testKeyStore({ available: true }));
     await g.begin();
     expect(await g.dispatchVault('vault:nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     for (const input of [null, 'x', { passphrase: 5 }, { passphrase: 'x'.repeat(5000) }, { extra: 1 }]) {

@@ -3,6 +3,7 @@ import { startBackend, type Backend, type BackendOptions } from '../../electron/
 import type { ExportShell } from '../../electron/services/exports.ts';
 import { CHANNELS } from '../../shared/ipc/channels.ts';
 import type { AppEventName, AppEvents } from '../../shared/ipc/events.ts';
+import { testKeyStore } from '../helpers/key-store.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { newDatabaseKey } from '../../electron/db/cipher.ts';
 import { createVaultGate, type VaultGate } from '../../electron/vault/gate.ts';
@@ -21,16 +22,7 @@ export interface BridgeOptions {
   dataFiles?: Pick<BackendOptions, 'chooseExportFile' | 'chooseImportFile'>;
 }
 
-/** A key store played by the test (the OS one in the app: electron/shell/os-key-store.ts). */
-export function testKeyStore(available = true): OsKeyStore {
-  const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x3c));
-  return {
-    available: () => available,
-    name: () => 'Test key store',
-    encrypt: (secret) => mask(Buffer.from(secret, 'utf8')),
-    decrypt: (wrapped) => mask(wrapped).toString('utf8'),
-  };
-}
+export { testKeyStore };
 
 export interface GateOptions extends BridgeOptions {
   /** The OS key store the app finds (default: one that works); null: none, a practice passphrase is needed. */
