@@ -94,7 +94,8 @@ export async function encryptUnencryptedRecord(paths: RecoveryPaths, migrationsD
     } finally {
       copy.close();
     }
-    for (const suffix of ['-wal', '-shm', '-journal']) removeWithSideFiles(`${incoming}${suffix}`);
+    // The read-only checks may leave an empty -shm beside the copy; the copy itself stays.
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${incoming}${suffix}`, { force: true });
     fsyncFile(incoming);
   } catch (err) {
     removeWithSideFiles(incoming);

@@ -33,9 +33,14 @@ export interface OpenSqliteOptions extends Database.Options {
   allowPlain?: boolean;
 }
 
+/** A connection with this process's native binding and no key. */
+function connect(file: string, options: Database.Options): Database.Database {
+  return new Database(file, { ...(binding ? { nativeBinding: binding } : {}), ...options });
+}
+
 export function openSqlite(file: string, options: OpenSqliteOptions = {}): Database.Database {
   const { allowPlain, ...rest } = options;
-  const db = new Database(file, { ...(binding ? { nativeBinding: binding } : {}), ...rest });
+  const db = connect(file, rest);
   const inMemory = file === ':memory:' || file === '';
   if (databaseKey && !inMemory && !(allowPlain && fileFormat(file) === 'plain')) {
     try {
@@ -50,14 +55,14 @@ export function openSqlite(file: string, options: OpenSqliteOptions = {}): Datab
 
 /** An unencrypted connection (the source of an encrypting copy). */
 export function openPlainSqlite(file: string, options: Database.Options = {}): Database.Database {
-  return new Database(file, { ...(binding ? { nativeBinding: binding } : {}), ...options });
+  return connect(file, options);
 }
 
 /** True when `key` (null: no key) opens the file: its schema can be read. Never writes. */
 export function keyOpensFile(file: string, key: Buffer | null): boolean {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { ...(binding ? { nativeBinding: binding } : {}), readonly: true, fileMustExist: true });
+    db = connect(file, { readonly: true, fileMustExist: true });
     if (key) applyKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
