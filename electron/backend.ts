@@ -20,6 +20,7 @@ import type { ExportShell } from './services/exports.ts';
 import { createHandlers } from './services/index.ts';
 import { backupPolicy } from './services/backup-policy.ts';
 import { createMaintenanceHandlers } from './services/maintenance.ts';
+import { newId } from '../shared/domain/ids.ts';
 
 export { DATABASE_FILE_NAME };
 
@@ -203,7 +204,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const ctx: ServiceContext = {
     db: opened.db,
     now,
-    newId: options.newId ?? (() => crypto.randomUUID()),
+    newId: options.newId ?? newId,
     actor,
     audit: opened.audit,
   };

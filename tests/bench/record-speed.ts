@@ -3,6 +3,7 @@
  * as issue "A record that can be trusted" sets it: a site write (site:add, site:update through the
  * dispatcher, WAL with synchronous=FULL as the app opens it) p99 under 1 ms, and patient:timeline of the
  * patient with 100 sessions p99 under 8 ms, the first read on a fresh connection included.
+ * Measured on the encrypted record (as the app keeps it), then on the same record unencrypted.
  * A script, not a timed test: the figures depend on the machine (and on what else runs on it).
  */
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { CLINIC, clinicDatabase } from './generate.ts';
 import { ms, pct, sample, table, type Row, type Samples } from './measure.ts';
 import { call, openCopy, type Bench } from './bench-db.ts';
+import { newId } from '../../shared/domain/ids.ts';
 
 const WRITES = 2_000;
 const WARMUP = 100;
@@ -102,7 +104,7 @@ async function timeline(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   let sites = 0;
   for (let i = 0; i < FRESH_OPENS; i += 1) {
     const opened = await openDatabase({ file: b.opened.file, migrationsDir: MIGRATIONS_DIR });
-    const ctx: ServiceContext = { db: opened.db, now: () => new Date(), newId: () => crypto.randomUUID(), actor: { name: UNKNOWN_ACTOR }, audit: opened.audit };
+    const ctx: ServiceContext = { db: opened.db, now: () => new Date(), newId, actor: { name: UNKNOWN_ACTOR }, audit: opened.audit };
     try {
       // The connection in use, as in the app: its schema read and statements prepared by the timeline of
       // another patient; nothing of this patient read or kept yet.
@@ -134,15 +136,19 @@ async function timeline(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
 
 console.log(`record speed: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const clinic = await clinicDatabase();
-const bench = await openCopy(clinic.file);
-try {
-  const w = await siteWrites(bench);
-  table('Site writes (10-year clinic database, WAL, synchronous=FULL)', w.rows);
-  w.notes.forEach((n) => console.log(`  ${n}`));
-  const t = await timeline(bench);
-  table('Patient timeline (10-year clinic database)', t.rows);
-  t.notes.forEach((n) => console.log(`  ${n}`));
-} finally {
-  bench.close();
+// The record as the app keeps it (encrypted at rest), then the same record unencrypted for comparison.
+for (const encrypted of [true, false]) {
+  const bench = await openCopy(clinic.file, { encrypted });
+  const kind = encrypted ? 'encrypted, as the app keeps it' : 'unencrypted';
+  try {
+    const w = await siteWrites(bench);
+    table(`Site writes (10-year clinic database, ${kind}; WAL, synchronous=FULL)`, w.rows);
+    w.notes.forEach((n) => console.log(`  ${n}`));
+    const t = await timeline(bench);
+    table(`Patient timeline (10-year clinic database, ${kind})`, t.rows);
+    t.notes.forEach((n) => console.log(`  ${n}`));
+  } finally {
+    bench.close();
+  }
 }
 console.log(`load after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -19,6 +19,7 @@ import { CHANNELS } from '../../shared/ipc/channels.ts';
 import { AppError } from '../../shared/ipc/result.ts';
 import { MIGRATIONS_DIR } from '../helpers/temp.ts';
 import { clinicDatabase } from './generate.ts';
+import { newId } from '../../shared/domain/ids.ts';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -46,7 +47,7 @@ const copy = path.join(dir, 'toxinmap.sqlite');
 fs.copyFileSync(clinic.file, copy);
 const actor = { name: UNKNOWN_ACTOR };
 const opened = await openDatabase({ file: copy, migrationsDir: MIGRATIONS_DIR, auditAuthor: () => actor.name });
-const ctx: ServiceContext = { db: opened.db, now: () => new Date(), newId: () => crypto.randomUUID(), actor, audit: opened.audit };
+const ctx: ServiceContext = { db: opened.db, now: () => new Date(), newId, actor, audit: opened.audit };
 const refuse = () => {
   throw new AppError('INTERNAL', 'not benchmarked');
 };

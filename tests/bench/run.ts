@@ -22,6 +22,7 @@ import { CLINIC, clinicDatabase, SEARCH, searchDatabase } from './generate.ts';
 import { ms, pct, sample, syncSample, table, type Row } from './measure.ts';
 import { call, migrated, openCopy, plan, type Bench } from './bench-db.ts';
 import { encryptionBench } from './encryption.ts';
+import { newId } from '../../shared/domain/ids.ts';
 
 const SITE_WRITES = 2_000;
 const DERIVES = 2_000;
@@ -54,7 +55,7 @@ async function siteWrites(b: Bench): Promise<{ rows: Row[]; notes: string[] }> {
   const bareRow = () => {
     seq += 1;
     const at = new Date().toISOString();
-    insert.run(crypto.randomUUID(), s2.id, seq, 380 + (seq % 40), 200 + (seq % 17), seq % 2 ? 'left' : 'right', at, at);
+    insert.run(newId(), s2.id, seq, 380 + (seq % 40), 200 + (seq % 17), seq % 2 ? 'left' : 'right', at, at);
   };
   const service = new Float64Array(SITE_WRITES);
   const bare = new Float64Array(SITE_WRITES);

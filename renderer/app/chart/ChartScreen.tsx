@@ -5,6 +5,7 @@ import { familiesFor, findPattern } from '../../../shared/clinical/patterns.ts';
 import { sessionConcentration } from '../../../shared/clinical/products.ts';
 import { unitsStep } from '../../../shared/clinical/units-step.ts';
 import type { Patient, SessionDetail, SessionPattern, Site, Template } from '../../../shared/domain/types.ts';
+import { newId } from '../../../shared/domain/ids.ts';
 import { errorMessage } from '../../api.ts';
 import { ChartCanvas } from '../../canvas/ChartCanvas.tsx';
 import { useCanvasPalette } from '../../canvas/palette.ts';
@@ -121,7 +122,7 @@ function Charting({ patient, session: initial, earlier, nav }: { patient: Patien
     const at = new Date().toISOString();
     const unitsOf = (m: string, s: Side) => a.rows.find((r) => r.muscleId === m && r.side === s)?.units ?? 0;
     const sites = placed.sites.map((p) => newSite(session.id, at, { ...p, units: unitsOf(p.muscleId, p.side) }));
-    const uses: SessionPattern[] = a.uses.map((u) => ({ id: crypto.randomUUID(), sessionId: session.id, patternName: findPattern(u.patternId)?.name ?? u.patternId, appliedAt: at, ...u }));
+    const uses: SessionPattern[] = a.uses.map((u) => ({ id: newId(), sessionId: session.id, patternName: findPattern(u.patternId)?.name ?? u.patternId, appliedAt: at, ...u }));
     const names = a.uses.map((u) => `${findPattern(u.patternId)?.name ?? u.patternId}${u.direction ? ` ${u.direction}` : ''}`);
     const ok = await c.batch(`pattern ${names.join(' + ')}`, sites.map((site) => ({ kind: 'add', site })), uses);
     if (ok) {

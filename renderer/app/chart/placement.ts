@@ -1,11 +1,12 @@
 import type { AtlasView, Point, Side } from '../../../shared/atlas/index.ts';
 import type { Site } from '../../../shared/domain/types.ts';
 import type { PendingSite } from '../../editor/tool.ts';
+import { newId } from '../../../shared/domain/ids.ts';
 
 export type { PendingSite };
 
 export function newPendingSite(point: Point, muscle: { muscleId: string; side: Side }, units: string): PendingSite {
-  return { id: crypto.randomUUID(), point, muscleId: muscle.muscleId, side: muscle.side, units };
+  return { id: newId(), point, muscleId: muscle.muscleId, side: muscle.side, units };
 }
 
 /** The site a confirmed placement saves; `seq` 0 lets main number it. */

@@ -4,6 +4,7 @@ import { mirrorSite } from '../../../shared/atlas/mirror-site.ts';
 import { pointOnMuscle } from '../../../shared/atlas/site-region.ts';
 import { freePointInRegion, regionsOf, spreadDistance } from '../../../shared/atlas/spread.ts';
 import type { SessionDetail, SessionPattern, Site } from '../../../shared/domain/types.ts';
+import { newId } from '../../../shared/domain/ids.ts';
 import type { Client } from '../../api.ts';
 import type { Camera } from '../../canvas/viewport.ts';
 import type { SitePatch } from '../../editor/history.ts';
@@ -28,7 +29,7 @@ const label = (muscleId: string, side: Side) => `${muscleName(muscleId)} ${sideL
 
 /** A new site for the session (seq 0: main numbers it). */
 export function newSite(sessionId: string, at: string, fields: Omit<Site, 'id' | 'sessionId' | 'seq' | 'createdAt' | 'updatedAt' | 'guidance' | 'note'> & Partial<Pick<Site, 'guidance' | 'note'>>): Site {
-  return { id: crypto.randomUUID(), sessionId, seq: 0, guidance: 'none', note: '', createdAt: at, updatedAt: at, ...fields };
+  return { id: newId(), sessionId, seq: 0, guidance: 'none', note: '', createdAt: at, updatedAt: at, ...fields };
 }
 
 /**
