@@ -44,6 +44,8 @@ export interface ImportCounts {
   rows: number;
   patients: number;
   sessions: number;
+  /** Sites of signed sessions whose point lies off the muscle they name, taken as signed (row-rules.ts). */
+  signedSitesOffMuscle: number;
 }
 
 export class Importer {
@@ -51,9 +53,11 @@ export class Importer {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly positions = new Map<string, number>();
   private readonly signLater: { id: ImportRow[string]; values: ImportRow[string][] }[] = [];
+  /** The sessions the file lists as signed (sessions come before their sites in an export). */
+  private readonly signedIds = new Set<unknown>();
   private readonly wasEnabled: boolean;
   private open = false;
-  readonly counts: ImportCounts = { rows: 0, patients: 0, sessions: 0 };
+  readonly counts: ImportCounts = { rows: 0, patients: 0, sessions: 0, signedSitesOffMuscle: 0 };
 
   constructor(
     private readonly db: Database.Database,
@@ -108,7 +112,7 @@ export class Importer {
     if (unknown) throw new AppError('BAD_INPUT', `The export has a column "${table}.${unknown.slice(0, 64)}" that this version of ToxinMap does not have. Nothing was imported.`);
     const position = (this.positions.get(table) ?? 0) + 1;
     this.positions.set(table, position);
-    checkRow(table, position, source);
+    if (checkRow(table, position, source, this.signedIds) === 'signed site off its muscle') this.counts.signedSitesOffMuscle++;
     const row: ImportRow = { ...source };
     if (table === 'patients') {
       // Derived copies for search: always made here from the names, never taken from the file.
@@ -121,6 +125,7 @@ export class Importer {
       this.counts.sessions++;
       if (row.status !== undefined && row.status !== 'draft') {
         this.signLater.push({ id: row.id ?? null, values: SESSION_SIGNATURE.map((c) => row[c] ?? null) });
+        this.signedIds.add(row.id);
         row.status = 'draft';
         for (const c of SESSION_SIGNATURE.slice(1)) if (c in row) row[c] = null;
       }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openSqlite } from '../db/sqlite.ts';
 import type { BackupInfo, HealthInfo, TaskStatus } from '../../shared/domain/types.ts';
 import { AppError } from '../../shared/ipc/result.ts';
+import type { DataImportResult } from '../../shared/ipc/inputs.ts';
 import { findBackup, listBackups, moveBack, pruneReplaced, REPLACED_RULE, replacedSummary, type DataPaths } from '../db/backup.ts';
 import type { TrustMonitor } from '../trust/monitor.ts';
 import { installIncoming } from '../db/recovery.ts';
@@ -217,7 +218,7 @@ export async function importAll(
   deps: MaintenanceDeps,
   input: { passphrase?: string | undefined },
   pending: PendingImport,
-): Promise<{ file: string | null; patients: number; sessions: number; needsPassphrase?: boolean }> {
+): Promise<DataImportResult> {
   const passphrase = input.passphrase;
   const file = passphrase && pending.file ? pending.file : await deps.chooseImportFile();
   pending.file = null;
@@ -227,7 +228,7 @@ export async function importAll(
     return { file, patients: 0, sessions: 0, needsPassphrase: true };
   }
   try {
-    const { patients, sessions } = await runTask(
+    const { patients, sessions, signedSitesOffMuscle } = await runTask(
       deps.spawnWorker ?? null,
       { task: 'import', databaseFile: deps.paths.file, migrationsDir: deps.migrationsDir, ...binding(deps), file, author: deps.ctx.actor.name, ...(passphrase ? { passphrase } : {}) },
       deps.progress('import'),
@@ -235,7 +236,7 @@ export async function importAll(
     deps.trust.reset();
     void deps.trust.runFull();
     deps.afterDataReplaced?.();
-    return { file, patients, sessions };
+    return { file, patients, sessions, ...(signedSitesOffMuscle > 0 ? { signedSitesOffMuscle } : {}) };
   } catch (err) {
     // A wrong passphrase (refused before any row was read): the same file is tried with the next one.
     if (err instanceof AppError && err.code === 'FORBIDDEN') pending.file = file;

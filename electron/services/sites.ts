@@ -52,17 +52,29 @@ export function checkPointOnView(viewId: string, viewVersion: number, x: number,
  * shared/atlas/site-region.ts): a site claiming the frontalis while its point is on the masseter is refused.
  */
 export function checkPointOnMuscle(site: Pick<Site, 'viewId' | 'viewVersion' | 'x' | 'y' | 'muscleId' | 'side'>): void {
-  const problem = siteRegionProblem(getView(site.viewId, site.viewVersion), site, site.muscleId, site.side);
+  const problem = pointOffMuscle(site);
   if (problem) throw new AppError('BAD_INPUT', problem);
 }
 
-/** Checks what a new site names before anything is written: its diagram, its point on it, muscle and side, and that they agree. */
-export function checkNewSite(input: Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side' | 'x' | 'y'>): void {
+/** Why the site's point is not on the muscle and side it names, or null when it is. */
+export function pointOffMuscle(site: Pick<Site, 'viewId' | 'viewVersion' | 'x' | 'y' | 'muscleId' | 'side'>): string | null {
+  return siteRegionProblem(getView(site.viewId, site.viewVersion), site, site.muscleId, site.side);
+}
+
+type SitePlace = Pick<SiteAddInput, 'viewId' | 'viewVersion' | 'muscleId' | 'side' | 'x' | 'y'>;
+
+/** What a site names exists and fits: its diagram, its point on the diagram, its muscle and side. */
+export function checkSiteNames(input: SitePlace): void {
   if (!hasView(input.viewId, input.viewVersion)) {
     throw new AppError('BAD_INPUT', `Unknown diagram ${input.viewId} version ${input.viewVersion}`);
   }
   checkPointOnView(input.viewId, input.viewVersion, input.x, input.y);
   checkMuscleAndSide(input.muscleId, input.side);
+}
+
+/** Checks what a new site names before anything is written: its diagram, its point on it, muscle and side, and that they agree. */
+export function checkNewSite(input: SitePlace): void {
+  checkSiteNames(input);
   checkPointOnMuscle(input);
 }
 

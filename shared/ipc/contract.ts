@@ -11,7 +11,7 @@ import { clinicianChannels, passphrase } from './clinician-contract.ts';
 import { reviewChannels } from './review-contract.ts';
 import { exportChannels } from './export-contract.ts';
 import type {
-  AdverseEventAddInput, AuditListInput, ConditionAddInput, DataExportInput, DataImportInput, ExternalDoseAddInput,
+  AdverseEventAddInput, AuditListInput, ConditionAddInput, DataExportInput, DataImportInput, DataImportResult, ExternalDoseAddInput,
   FindingAcknowledgeInput,
   PatientUpdateInput, PriorAuthSaveInput, ScoreAddInput, SessionCreateInput, SessionDerivedView, SessionUpdateInput, SiteAddInput,
   SiteBatchInput, SiteBatchResult, SiteUpdateInput, VialAddInput,
@@ -344,9 +344,10 @@ export const contract = {
   'task:progress': channel<typeof empty, TaskStatus | null>(empty),
   /**
    * needsPassphrase: the chosen file is an encrypted archive; main keeps it, and the next call with its
-   * passphrase imports it (a wrong passphrase keeps it for another try).
+   * passphrase imports it (a wrong passphrase keeps it for another try). signedSitesOffMuscle: sites of
+   * signed sessions whose point lies off the muscle they name, imported as they were signed (told, not refused).
    */
-  'data:import': channel<z.ZodType<DataImportInput>, { file: string | null; patients: number; sessions: number; needsPassphrase?: boolean }>(
+  'data:import': channel<z.ZodType<DataImportInput>, DataImportResult>(
     z.object({ passphrase: passphrase.optional() }).strict(),
   ),
 

@@ -144,6 +144,15 @@ export interface DataExportInput {
 export interface DataImportInput {
   passphrase?: Opt<string>;
 }
+
+/** What an import answers (data:import). */
+export interface DataImportResult {
+  file: string | null;
+  patients: number;
+  sessions: number;
+  needsPassphrase?: boolean;
+  signedSitesOffMuscle?: number;
+}
 export interface FindingAcknowledgeInput {
   sessionId: string;
   key: string;

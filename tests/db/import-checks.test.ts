@@ -9,7 +9,8 @@ import { openDatabase, type OpenedDatabase } from '../../electron/db/open.ts';
 import { exportDatabase, exportedTables, type Archive } from '../../electron/export/archive.ts';
 import { importExportFile } from '../../electron/export/read-export.ts';
 import type { TaskStatus } from '../../shared/domain/types.ts';
-import { seedClinic } from '../helpers/seed-sql.ts';
+import { onFace, seedClinic, seedSession, seedSite } from '../helpers/seed-sql.ts';
+import { signAndSeal } from '../../electron/trust/seal.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
 import { spawnTsWorker } from '../helpers/worker.ts';
 
@@ -110,6 +111,46 @@ describe('the app’s own export', () => {
     const again = exportDatabase(t.db, { appVersion: '0.0.0-test', exportedAt: new Date('2025-03-02T10:00:00.000Z') });
     expect(again.tables.audit_log?.pop()).toMatchObject({ entity: 'data_import', author: 'Importer' });
     expect(JSON.stringify(again.tables)).toBe(JSON.stringify(good.tables));
+  });
+});
+
+describe('a signed session whose site lies off the muscle it names', () => {
+  // Charted before points had to lie on their muscle: the muscle was changed from the site list and the
+  // point stayed where it was. The record's own export must go back in, as signed, and say so.
+  let legacy: Archive;
+  const procerus = onFace('procerus', 'midline');
+  beforeAll(async () => {
+    const source = await openDatabase({ file: path.join(dir, 'legacy-source.sqlite'), migrationsDir: MIGRATIONS_DIR, auditAuthor: () => 'Dr. Rivera' });
+    seedClinic(source.db);
+    seedSession(source.db, 'session-legacy', 'patient-1', { date: '2025-02-01' });
+    seedSite(source.db, 'session-legacy', 1);
+    source.db.prepare("UPDATE sites SET x = ?, y = ? WHERE id = 'session-legacy-site-1'").run(procerus.x, procerus.y);
+    signAndSeal(source.db, 'session-legacy', { signedAt: '2025-02-01T10:00:00.000Z', signedBy: 'Dr. Rivera', signerId: 'clinician-1' });
+    legacy = exportDatabase(source.db, { appVersion: '0.0.0-test', exportedAt: new Date('2025-03-02T10:00:00.000Z') });
+    source.db.close();
+  });
+  const site = (a: Archive) => rowsOf(a, 'sites').find((r) => r.id === 'session-legacy-site-1') ?? {};
+
+  it('is imported as it was signed, its point unchanged, and counted for the notice', async () => {
+    const t = await target();
+    const counts = await importExportFile(t.db, t.audit, file(JSON.stringify(legacy)));
+    expect(counts).toMatchObject({ patients: 3, sessions: 4, signedSitesOffMuscle: 1 });
+    expect(t.db.prepare("SELECT muscle_id, x, y FROM sites WHERE id = 'session-legacy-site-1'").get()).toEqual({ muscle_id: 'frontalis', ...procerus });
+    expect(t.db.prepare("SELECT status FROM sessions WHERE id = 'session-legacy'").pluck().get()).toBe('signed');
+  });
+
+  it('is refused when the point was moved in the file (the seal no longer matches)', async () => {
+    const a = JSON.parse(JSON.stringify(legacy)) as Archive;
+    const elsewhere = onFace('frontalis', 'right', 0.5);
+    Object.assign(site(a), elsewhere);
+    await expectRefused(JSON.stringify(a), /changed after it was written/);
+  });
+
+  it('is refused in a draft: there the point must lie on its muscle, as at site:add', async () => {
+    const a = JSON.parse(JSON.stringify(legacy)) as Archive;
+    const session = rowsOf(a, 'sessions').find((r) => r.id === 'session-legacy') ?? {};
+    Object.assign(session, { status: 'draft', signed_at: null, signed_by: null, signer_id: null, seal: null });
+    await expectRefused(JSON.stringify(a), /Row \d+ of sites \(id session-legacy-site-1\): The point \(\d+, \d+\) is not on Frontalis \(left\)/);
   });
 });
 

@@ -7,6 +7,7 @@ import { useMenuCommand } from '../app-events.ts';
 import { useClient } from '../client-context.tsx';
 import { useAction } from '../session/useAsync.ts';
 import { MIN_ARCHIVE_PASSPHRASE } from '../../../shared/domain/passphrase-rules.ts';
+import { importedMessage } from './import-message.ts';
 import { TaskProgress } from './TaskProgress.tsx';
 import './data-transfer.css';
 
@@ -56,7 +57,7 @@ export function DataTransfer({ nav, onImported, children }: Props) {
       setImportFile(r.file);
       setPanel('import');
     } else if (r.file) {
-      nav.notify({ kind: 'info', message: `Imported ${r.patients} patients and ${r.sessions} sessions` });
+      nav.notify({ kind: 'info', message: importedMessage(r, '') });
       await onImported();
     }
   }
@@ -116,7 +117,7 @@ export function DataTransfer({ nav, onImported, children }: Props) {
             run(async () => {
               const r = await client.data.import({ passphrase });
               if (r.file && !r.needsPassphrase) {
-                nav.notify({ kind: 'info', message: `Imported ${r.patients} patients and ${r.sessions} sessions from the encrypted archive` });
+                nav.notify({ kind: 'info', message: importedMessage(r, ' from the encrypted archive') });
                 close('import');
                 await onImported();
               }
