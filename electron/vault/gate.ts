@@ -13,7 +13,7 @@ import type { Dispatch } from '../dispatch.ts';
 import { describeIssues } from '../dispatch.ts';
 import { AppError, type Envelope } from '../../shared/ipc/result.ts';
 import { vaultContract, type VaultChannel, type VaultStatus } from '../../shared/ipc/vault-contract.ts';
-import { protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
+import { changePassphrase, protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 
 export interface VaultGateOptions {
@@ -72,6 +72,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       cipher: CIPHER_NAME,
       createdAt: file.createdAt,
       recoveryConfirmedAt: file.recoveryConfirmedAt,
+      passphraseChangedAt: file.passphraseChangedAt ?? null,
       unencryptedCopies: listUnencryptedCopies(paths),
     };
   }
@@ -220,6 +221,31 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       writeKeyFile(options.dataDirectory, file);
       failures = 0;
       return open(parsed.key);
+    },
+    'vault:changePassphrase': async (input: { current: string; next: string }) => {
+      if (status.state !== 'open' || !backend) throw new AppError('LOCKED', 'The record is not open.');
+      const file = readKeyFile(options.dataDirectory);
+      if (!file || file.protection !== 'passphrase') throw new AppError('CONFLICT', 'The key is kept by the system key store on this computer: there is no practice passphrase to change.');
+      if (failures > 0) await new Promise((resolve) => setTimeout(resolve, (options.failureDelay ?? defaultDelay)(failures)));
+      let changed: KeyFile | null;
+      try {
+        changed = changePassphrase(file, input.current, input.next, now());
+      } catch (err) {
+        throw new AppError('BAD_INPUT', (err as Error).message);
+      }
+      if (!changed) {
+        failures++;
+        options.logError?.('vault passphrase change', new Error(`wrong current practice passphrase (attempt ${failures})`));
+        throw new AppError('FORBIDDEN', 'That is not the current practice passphrase. Nothing was changed.');
+      }
+      failures = 0;
+      writeKeyFile(options.dataDirectory, changed);
+      // Recorded in the record's own audit log (who, when; never the passphrase), chained like every entry.
+      backend.db
+        .prepare("INSERT INTO audit_log (at, author, action, entity, entity_id, before, after) VALUES (audit_now(), audit_author(), 'update', 'practice_passphrase', ?, NULL, ?)")
+        .run(changed.keyId, JSON.stringify({ changedAt: changed.passphraseChangedAt }));
+      status = openStatus(changed);
+      return status;
     },
     'vault:showRecoveryKey': () => {
       if (status.state !== 'open' || !key) throw new AppError('LOCKED', 'The record is not open.');

@@ -37,6 +37,8 @@ export interface KeyFile {
   protection: 'os' | 'passphrase';
   createdAt: string;
   recoveryConfirmedAt: string | null;
+  /** When the practice passphrase was last changed (absent: never since the key file was made). */
+  passphraseChangedAt?: string;
   os?: { store: string; wrapped: string };
   passphrase?: PassphraseSlot;
 }
@@ -76,6 +78,20 @@ export function writeKeyFile(dataDirectory: string, content: KeyFile): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+  // The rename itself made durable: a crash right after must not bring back the old file.
+  fsyncDirectory(dataDirectory);
+}
+
+function fsyncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory to fsync it; NTFS journals the rename.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }
 
 
@@ -132,4 +148,18 @@ export function unwrapKey(file: KeyFile, options: { osStore: OsKeyStore | null; 
   if (options.passphrase === undefined || !file.passphrase) return { ok: false, reason: 'needs-passphrase' };
   key = unwrapWithPassphrase(file.passphrase, options.passphrase);
   return key && keyId(key) === file.keyId ? { ok: true, key } : { ok: false, reason: 'wrong-passphrase' };
+}
+
+/**
+ * The same key under a new practice passphrase: the current one must unwrap it first. The key, and so the
+ * recovery key and every backup, stay as they are. Null when `current` is not the passphrase.
+ */
+export function changePassphrase(file: KeyFile, current: string, next: string, at: Date): KeyFile | null {
+  if (file.protection !== 'passphrase' || !file.passphrase) throw new Error('The key is kept by the system key store here, not by a practice passphrase.');
+  const key = unwrapWithPassphrase(file.passphrase, current);
+  if (!key || keyId(key) !== file.keyId) return null;
+  const problem = practicePassphraseProblem(next);
+  if (problem) throw new Error(problem);
+  if (next.normalize('NFC') === current.normalize('NFC')) throw new Error('The new passphrase is the current one. Choose another.');
+  return { ...file, passphrase: wrapWithPassphrase(key, next), passphraseChangedAt: at.toISOString() };
 }

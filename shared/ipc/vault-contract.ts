@@ -16,6 +16,8 @@ export type VaultStatus =
       cipher: string;
       createdAt: string;
       recoveryConfirmedAt: string | null;
+      /** When the practice passphrase was last changed; null: never (or the key store keeps the key). */
+      passphraseChangedAt: string | null;
       unencryptedCopies: { file: string; bytes: number }[];
     }
   /** No key and no record yet (a first start, or the first start of a version with encryption). */
@@ -41,6 +43,11 @@ export const vaultContract = {
   'vault:unlock': { input: z.object({ passphrase }).strict(), output: undefined as unknown as VaultStatus },
   'vault:recover': {
     input: z.object({ recoveryKey: z.string({ error: 'Type the recovery key' }).max(200, { error: 'A recovery key has 55 letters and digits' }), passphrase: passphrase.optional() }).strict(),
+    output: undefined as unknown as VaultStatus,
+  },
+  /** A new practice passphrase, the current one given as proof (only where the passphrase keeps the key). */
+  'vault:changePassphrase': {
+    input: z.object({ current: passphrase, next: passphrase }).strict(),
     output: undefined as unknown as VaultStatus,
   },
   'vault:showRecoveryKey': { input: z.object({}).strict(), output: undefined as unknown as { recoveryKey: string } },

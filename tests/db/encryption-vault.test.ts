@@ -109,6 +109,58 @@ describe('a first start', () => {
   });
 });
 
+describe('the practice passphrase', () => {
+  it('is changed with the current one as proof: the next start takes only the new one; the key, recovery key and backups stay', async () => {
+    const g = gate(null);
+    const recoveryKey = await firstStart(g, 'correct horse battery staple');
+    expect((await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) })).state).toBe('open');
+    const before = JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8')) as { keyId: string; passphrase: { wrapped: string } };
+    secrets.push('not the passphrase at all', 'a new sentence for the practice', 'tiny');
+    // Wrong proof, a new one too short, or the same again: refused, nothing changed, never logged in clear.
+    expect(await g.dispatchVault('vault:changePassphrase', { current: 'not the passphrase at all', next: 'a new sentence for the practice' })).toMatchObject({
+      ok: false, error: { code: 'FORBIDDEN', message: 'That is not the current practice passphrase. Nothing was changed.' },
+    });
+    expect(await g.dispatchVault('vault:changePassphrase', { current: 'correct horse battery staple', next: 'tiny' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await g.dispatchVault('vault:changePassphrase', { current: 'correct horse battery staple', next: 'correct horse battery staple' })).toMatchObject({
+      ok: false, error: { message: 'The new passphrase is the current one. Choose another.' },
+    });
+    expect(JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8'))).toEqual(before);
+
+    const changed = await vault(g, 'vault:changePassphrase', { current: 'correct horse battery staple', next: 'a new sentence for the practice' });
+    expect(changed).toMatchObject({ state: 'open', protection: 'passphrase', keyId: before.keyId, passphraseChangedAt: expect.any(String) });
+    const after = JSON.parse(fs.readFileSync(keyFilePath(dir), 'utf8')) as { keyId: string; passphrase: { wrapped: string } };
+    expect(after.keyId).toBe(before.keyId);
+    expect(after.passphrase.wrapped).not.toBe(before.passphrase.wrapped);
+    // Recorded in the record's audit log, without the passphrase.
+    const entry = g.backend()?.db.prepare("SELECT action, entity, entity_id, after FROM audit_log WHERE entity = 'practice_passphrase'").get() as { after: string } | undefined;
+    expect(entry).toMatchObject({ action: 'update', entity: 'practice_passphrase', entity_id: before.keyId });
+    expect(entry?.after).not.toMatch(/sentence|horse/);
+    expect((await g.backend()?.trust.runFull())?.state).toBe('ok');
+    for (const g2 of gates.splice(0)) g2.close();
+
+    const next = gate(null);
+    expect((await next.begin()).state).toBe('unlock');
+    expect(await next.dispatchVault('vault:unlock', { passphrase: 'correct horse battery staple' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await vault(next, 'vault:unlock', { passphrase: 'a new sentence for the practice' })).state).toBe('open');
+    for (const g2 of gates.splice(0)) g2.close();
+    // The recovery key is the same key: it still opens the record.
+    fs.rmSync(keyFilePath(dir));
+    const recovered = gate(null);
+    expect((await recovered.begin()).state).toBe('recover');
+    expect((await vault(recovered, 'vault:recover', { recoveryKey, passphrase: 'a third passphrase, for here' })).state).toBe('open');
+    secrets.push('a third passphrase, for here');
+  });
+
+  it('cannot be changed where the system key store keeps the key', async () => {
+    const g = gate(testKeyStore());
+    const recoveryKey = await firstStart(g);
+    expect((await vault(g, 'vault:confirmRecoveryKey', { lastGroup: recoveryKey.slice(-5) })).state).toBe('open');
+    expect(await g.dispatchVault('vault:changePassphrase', { current: 'anything at all here', next: 'a new sentence for the practice' })).toMatchObject({
+      ok: false, error: { code: 'CONFLICT' },
+    });
+  });
+});
+
 describe('the recovery key', () => {
   it('reads back whatever the case, spaces and look-alike letters, and catches a typo', () => {
     const key = Buffer.from('0f'.repeat(32), 'hex');

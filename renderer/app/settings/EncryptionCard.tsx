@@ -7,6 +7,7 @@ import { RecoveryKeySheet } from '../vault/RecoveryKeySheet.tsx';
 import { vaultCall } from '../vault/vault-api.ts';
 import '../vault/vault.css';
 import { formatDateTime, formatSize } from '../format.ts';
+import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 
 type Open = Extract<VaultStatus, { state: 'open' }>;
 
@@ -32,6 +33,9 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
   // After Cancel, the focus goes back to the button that asked.
   const [cancelled, setCancelled] = useState(false);
   const [removed, setRemoved] = useState<string | null>(null);
+  const [changing, setChanging] = useState(false);
+  // After the passphrase form closes, the focus goes back to the button that opened it.
+  const [changeClosed, setChangeClosed] = useState(false);
 
   async function refresh() {
     if (!vault) return;
@@ -81,6 +85,12 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
           <dd>{formatDateTime(status.createdAt)}</dd>
           <dt>Recovery key stored</dt>
           <dd>{status.recoveryConfirmedAt ? `confirmed ${formatDateTime(status.recoveryConfirmedAt)}` : 'not confirmed yet'}</dd>
+          {status.protection === 'passphrase' && (
+            <>
+              <dt>Passphrase changed</dt>
+              <dd data-testid="passphrase-changed">{status.passphraseChangedAt ? formatDateTime(status.passphraseChangedAt) : 'never'}</dd>
+            </>
+          )}
         </dl>
       )}
       {load.error && <p className="form-error" role="alert">{load.error}</p>}
@@ -88,7 +98,27 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
         <button type="button" disabled={show.busy} aria-expanded={recoveryKey !== null} onClick={() => void toggleKey()} data-testid="show-recovery-key">
           {recoveryKey ? 'Hide the recovery key' : 'Show recovery key'}
         </button>
+        {status?.protection === 'passphrase' && !changing && (
+          <button type="button" autoFocus={changeClosed} onClick={() => setChanging(true)} data-testid="change-passphrase">
+            Change the practice passphrase…
+          </button>
+        )}
       </div>
+      {changing && (
+        <ChangePassphraseForm
+          vault={vault}
+          onCancel={() => {
+            setChanging(false);
+            setChangeClosed(true);
+          }}
+          onChanged={(s) => {
+            setChanging(false);
+            setChangeClosed(true);
+            if (s.state === 'open') setStatus(s);
+            nav.notify({ kind: 'info', message: 'The practice passphrase was changed. From the next start ToxinMap asks for the new one.' });
+          }}
+        />
+      )}
       {show.error && <p className="form-error" role="alert">{show.error}</p>}
       {recoveryKey && (
         <div className="vault-shown-key">
