@@ -18,13 +18,14 @@ export const UNENCRYPTED_SUFFIX = '.unencrypted';
 /** Up to this size the copy's seals and audit chain are verified in full before the swap (larger: after start). */
 const FULL_VERIFY_BYTES = 64 * 1024 * 1024;
 
-interface Fingerprint {
+export interface Fingerprint {
   tables: Record<string, number>;
   lastAuditHash: string | null;
   sealed: number;
 }
 
-function fingerprint(db: Database.Database): Fingerprint {
+/** Row counts of every table, the last audit hash and the number of sealed sessions: what a faithful copy keeps. */
+export function fingerprint(db: Database.Database): Fingerprint {
   const tables: Record<string, number> = {};
   const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
   for (const name of names) tables[name] = db.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number;
@@ -38,7 +39,7 @@ function fingerprint(db: Database.Database): Fingerprint {
   return { tables, lastAuditHash, sealed };
 }
 
-function differences(before: Fingerprint, after: Fingerprint): string[] {
+export function differences(before: Fingerprint, after: Fingerprint): string[] {
   const out: string[] = [];
   for (const [table, n] of Object.entries(before.tables)) {
     if (after.tables[table] !== n) out.push(`${table}: ${n} rows before, ${after.tables[table] ?? 'none'} after`);

@@ -2,18 +2,20 @@
 // the recovery key), makes one at a first start (showing the recovery key until the user confirms it is
 // stored), then opens the record with it. Until then every app channel answers LOCKED. Plain Node: main
 // uses it with Electron's safeStorage, the end-to-end tests with a key store they play.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../backend.ts';
-import { dataPaths, encryptedRecordFiles, inspectBackup } from '../db/backup.ts';
+import { dataPaths, encryptedRecordFiles } from '../db/backup.ts';
 import { CIPHER_NAME, fileFormat, keyId, LockedDatabaseError, newDatabaseKey } from '../db/cipher.ts';
 import { keyOpensFile } from '../db/sqlite.ts';
-import { listUnencryptedCopies, removeUnencryptedCopies } from '../db/unencrypted-copies.ts';
+import { listUnencryptedCopies } from '../db/unencrypted-copies.ts';
 import type { Dispatch } from '../dispatch.ts';
 import { describeIssues } from '../dispatch.ts';
 import { AppError, type Envelope } from '../../shared/ipc/result.ts';
 import { vaultContract, type VaultChannel, type VaultStatus } from '../../shared/ipc/vault-contract.ts';
-import { changePassphrase, protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
+import { protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
+import { passphraseAttempts } from './attempts.ts';
+import { auditVaultEvent, promotePending, reencryptRecord, secondFolderOf, unwrapPending } from './key-change.ts';
+import { beginKeyChange, changePracticePassphrase, removeUnencryptedAfterBackup } from './open-actions.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 
 export interface VaultGateOptions {
@@ -42,16 +44,16 @@ export interface VaultGate {
   close(): void;
 }
 
-const defaultDelay = (failures: number) => Math.min(250 * 2 ** Math.max(0, failures - 1), 8000);
-
 export function createVaultGate(options: VaultGateOptions): VaultGate {
   const now = options.now ?? (() => new Date());
   const paths = dataPaths(options.dataDirectory);
   const storeName = () => (options.osStore?.available() ? options.osStore.name() : null);
   let status: VaultStatus = { state: 'closed', message: 'The record has not been opened yet.' };
   let key: Buffer | null = null;
+  /** The new key while the record's key is being replaced (key-change.ts). */
+  let nextKey: Buffer | null = null;
   let backend: Backend | null = null;
-  let failures = 0;
+  const attempts = passphraseAttempts(options.failureDelay, options.logError);
 
   const knownKeyId = (): string | null => {
     try {
@@ -77,7 +79,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     };
   }
 
-  function recoveryKeyStatus(k: Buffer): VaultStatus {
+  function recoveryKeyStatus(k: Buffer): Extract<VaultStatus, { state: 'recovery-key' }> {
     return { state: 'recovery-key', recoveryKey: formatRecoveryKey(k), groups: 11 };
   }
 
@@ -110,14 +112,66 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     return status;
   }
 
-  /** After a key is known: the recovery key first if never confirmed, else open. */
-  async function proceed(k: Buffer, file: KeyFile): Promise<VaultStatus> {
+  /** After a key is known: a key change to show or finish, the recovery key first if never confirmed, else open. */
+  async function proceed(k: Buffer, file: KeyFile, passphrase?: string): Promise<VaultStatus> {
+    const next = unwrapPending(file, { osStore: options.osStore, ...(passphrase !== undefined ? { passphrase } : {}) });
+    if (file.pending && next) {
+      key = k;
+      nextKey = next;
+      // Not confirmed yet: the new recovery key again (or cancelled); confirmed: a change a crash interrupted, finished now.
+      if (!file.pending.recoveryConfirmedAt) {
+        status = { ...recoveryKeyStatus(next), replacing: true };
+        return status;
+      }
+      return replaceKey();
+    }
+    if (file.pending) options.logError?.('vault', new Error('a pending key change whose key does not unwrap was left as it is'));
     if (!file.recoveryConfirmedAt) {
       key = k;
       status = recoveryKeyStatus(k);
       return status;
     }
     return open(k);
+  }
+
+  /**
+   * Re-encrypts every file of the record under the pending key, the record closed, then keeps only that
+   * key; on a failure the files go back under the current key, which stays. Either way the record reopens.
+   */
+  async function replaceKey(): Promise<VaultStatus> {
+    const from = key;
+    const to = nextKey;
+    if (!from || !to) throw new AppError('CONFLICT', 'There is no key change to finish.');
+    backend?.close();
+    backend = null;
+    const secondFolder = readKeyFile(options.dataDirectory)?.pending?.secondFolder ?? null;
+    const outcome = reencryptRecord(paths, secondFolder, from, to, options.logError);
+    const file = readKeyFile(options.dataDirectory);
+    if (!file?.pending) throw new Error('the key file lost its pending key during the key change');
+    nextKey = null;
+    if (!outcome.ok) {
+      const { pending: _dropped, ...current } = file;
+      writeKeyFile(options.dataDirectory, current);
+      const reopened = await open(from);
+      if (reopened.state !== 'open') return reopened;
+      status = { ...reopened, notice: `The key was not replaced, and the record stays under its current key and recovery key: ${outcome.error ?? 'a file could not be re-encrypted'}. The new recovery key is not valid; destroy it.` };
+      return status;
+    }
+    writeKeyFile(options.dataDirectory, promotePending(file));
+    const opened = await open(to);
+    // (open() has set the backend again; the compiler still sees the null set above.)
+    const live = backend as Backend | null;
+    if (opened.state !== 'open' || !live) return opened;
+    const { rekeyed, already, unreadable } = outcome.result;
+    auditVaultEvent(live.db, 'database_key', keyId(to), { previousKeyId: keyId(from), filesReencrypted: rekeyed.length + already.length, filesLeft: unreadable.length });
+    options.logError?.('vault', new Error(`database key replaced: ${rekeyed.length + already.length} files re-encrypted, ${unreadable.length} left (no key of this record opens them)`));
+    status = {
+      ...opened,
+      notice:
+        `The key was replaced: the record and ${rekeyed.length + already.length - 1} backups and kept copies are encrypted with the new key. The old recovery key opens nothing any more; destroy it.` +
+        (unreadable.length > 0 ? ` ${unreadable.length} older files that neither key opens were left as they were: ${unreadable.map((f) => path.basename(f)).join(', ')}.` : ''),
+    };
+    return status;
   }
 
   async function begin(): Promise<VaultStatus> {
@@ -177,6 +231,13 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       }
       const file = readKeyFile(options.dataDirectory);
       if (!file) throw new AppError('CONFLICT', 'The key file is missing; start again.');
+      if (status.replacing) {
+        if (!file.pending || !nextKey) throw new AppError('CONFLICT', 'There is no key change to confirm.');
+        // The second backup folder noted now: a start that resumes the change cannot read the settings otherwise.
+        const secondFolder = secondFolderOf(paths.file, [key, nextKey]);
+        writeKeyFile(options.dataDirectory, { ...file, pending: { ...file.pending, recoveryConfirmedAt: now().toISOString(), secondFolder } });
+        return replaceKey();
+      }
       writeKeyFile(options.dataDirectory, { ...file, recoveryConfirmedAt: now().toISOString() });
       return open(key);
     },
@@ -184,15 +245,14 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       if (status.state !== 'unlock') throw new AppError('CONFLICT', 'The record is not waiting for its passphrase.');
       const file = readKeyFile(options.dataDirectory);
       if (!file) throw new AppError('CONFLICT', 'The key file is missing; use the recovery key.');
-      if (failures > 0) await new Promise((resolve) => setTimeout(resolve, (options.failureDelay ?? defaultDelay)(failures)));
+      await attempts.wait();
       const unwrapped = unwrapKey(file, { osStore: options.osStore, passphrase: input.passphrase });
       if (!unwrapped.ok) {
-        failures++;
-        options.logError?.('vault unlock', new Error(`wrong practice passphrase (attempt ${failures})`));
+        attempts.failed('vault unlock', 'wrong practice passphrase');
         throw new AppError('FORBIDDEN', 'That is not the practice passphrase. Check the keyboard layout and Caps Lock; the recovery key opens the record too.');
       }
-      failures = 0;
-      return proceed(unwrapped.key, file);
+      attempts.succeeded();
+      return proceed(unwrapped.key, file, input.passphrase);
     },
     'vault:recover': async (input: { recoveryKey: string; passphrase?: string }) => {
       if (status.state === 'open') throw new AppError('CONFLICT', 'The record is already open.');
@@ -219,33 +279,33 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
         throw new AppError('BAD_INPUT', (err as Error).message);
       }
       writeKeyFile(options.dataDirectory, file);
-      failures = 0;
+      attempts.succeeded();
       return open(parsed.key);
     },
     'vault:changePassphrase': async (input: { current: string; next: string }) => {
       if (status.state !== 'open' || !backend) throw new AppError('LOCKED', 'The record is not open.');
-      const file = readKeyFile(options.dataDirectory);
-      if (!file || file.protection !== 'passphrase') throw new AppError('CONFLICT', 'The key is kept by the system key store on this computer: there is no practice passphrase to change.');
-      if (failures > 0) await new Promise((resolve) => setTimeout(resolve, (options.failureDelay ?? defaultDelay)(failures)));
-      let changed: KeyFile | null;
-      try {
-        changed = changePassphrase(file, input.current, input.next, now());
-      } catch (err) {
-        throw new AppError('BAD_INPUT', (err as Error).message);
-      }
-      if (!changed) {
-        failures++;
-        options.logError?.('vault passphrase change', new Error(`wrong current practice passphrase (attempt ${failures})`));
-        throw new AppError('FORBIDDEN', 'That is not the current practice passphrase. Nothing was changed.');
-      }
-      failures = 0;
-      writeKeyFile(options.dataDirectory, changed);
-      // Recorded in the record's own audit log (who, when; never the passphrase), chained like every entry.
-      backend.db
-        .prepare("INSERT INTO audit_log (at, author, action, entity, entity_id, before, after) VALUES (audit_now(), audit_author(), 'update', 'practice_passphrase', ?, NULL, ?)")
-        .run(changed.keyId, JSON.stringify({ changedAt: changed.passphraseChangedAt }));
-      status = openStatus(changed);
+      status = openStatus(await changePracticePassphrase(options.dataDirectory, backend, input, now(), attempts));
       return status;
+    },
+    'vault:beginKeyChange': async (input: { passphrase?: string }) => {
+      if (status.state !== 'open' || !backend || !key) throw new AppError('LOCKED', 'The record is not open.');
+      nextKey = await beginKeyChange(options.dataDirectory, key, input, { osStore: options.osStore, at: now(), attempts });
+      status = { ...recoveryKeyStatus(nextKey), replacing: true };
+      return status;
+    },
+    'vault:cancelKeyChange': async () => {
+      if (status.state !== 'recovery-key' || !status.replacing || !key) throw new AppError('CONFLICT', 'No key change is waiting.');
+      const file = readKeyFile(options.dataDirectory);
+      if (!file) throw new AppError('CONFLICT', 'The key file is missing.');
+      if (file.pending?.recoveryConfirmedAt) throw new AppError('CONFLICT', 'The new key was already confirmed; the change is being finished.');
+      const { pending: _dropped, ...current } = file;
+      writeKeyFile(options.dataDirectory, current);
+      nextKey = null;
+      if (backend) {
+        status = openStatus(current);
+        return status;
+      }
+      return open(key);
     },
     'vault:showRecoveryKey': () => {
       if (status.state !== 'open' || !key) throw new AppError('LOCKED', 'The record is not open.');
@@ -253,19 +313,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     },
     'vault:removeUnencrypted': async () => {
       if (status.state !== 'open' || !backend) throw new AppError('LOCKED', 'The record is not open.');
-      const copies = listUnencryptedCopies(paths);
-      if (copies.length === 0) throw new AppError('NOT_FOUND', 'There are no unencrypted copies to remove.');
-      // A fresh encrypted backup first, checked: only then is the last unencrypted copy given up.
-      const made = await backend.dispatch('backup:now', {});
-      if (!made.ok) throw new AppError(made.error.code, `No backup could be made, so nothing was removed: ${made.error.message}`);
-      const name = (made.value as { name: string }).name;
-      const backupFile = path.join(paths.backupDir, name);
-      if (fileFormat(backupFile) !== 'encrypted' || !inspectBackup(backupFile, options.migrationsDir).ok) {
-        throw new AppError('DATABASE', `The new backup ${name} did not pass its check, so nothing was removed.`);
-      }
-      const result = removeUnencryptedCopies(copies.filter((c) => fs.existsSync(c.file) && c.file !== backupFile));
-      options.logError?.('vault', new Error(`removed ${result.removed} unencrypted copies after the encrypted backup ${name}`));
-      return { ...result, backup: name };
+      return removeUnencryptedAfterBackup(paths, options.migrationsDir, backend, options.logError);
     },
   };
 
@@ -309,6 +357,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       backend?.close();
       backend = null;
       key = null;
+      nextKey = null;
     },
   };
 }

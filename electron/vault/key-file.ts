@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertKey, keyId } from '../db/cipher.ts';
+import { fsyncDir } from '../db/recovery.ts';
 import { practicePassphraseProblem } from '../../shared/domain/passphrase-rules.ts';
 
 export const KEY_FILE_NAME = 'database-key.json';
@@ -41,6 +42,15 @@ export interface KeyFile {
   passphraseChangedAt?: string;
   os?: { store: string; wrapped: string };
   passphrase?: PassphraseSlot;
+  /**
+   * A new key being put in place of this one (electron/vault/key-change.ts), protected the same way; its
+   * recoveryConfirmedAt is set once its recovery key was typed back, and from then on the files are
+   * re-encrypted (resumed at the next start after a crash). Absent otherwise.
+   */
+  pending?: Omit<KeyFile, 'pending'> & {
+    /** The second backup folder (Settings), noted at the confirmation: its copies are re-encrypted too, also when resumed at a start. */
+    secondFolder?: string | null;
+  };
 }
 
 /** scrypt 2^17 × 8 × 128 bytes = 128 MiB and about 0.4 s here: once per start, and costly to guess at. */
@@ -79,19 +89,7 @@ export function writeKeyFile(dataDirectory: string, content: KeyFile): void {
   }
   fs.renameSync(tmp, file);
   // The rename itself made durable: a crash right after must not bring back the old file.
-  fsyncDirectory(dataDirectory);
-}
-
-function fsyncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a directory to fsync it; NTFS journals the rename.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+  fsyncDir(dataDirectory);
 }
 
 

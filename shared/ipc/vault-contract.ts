@@ -19,11 +19,13 @@ export type VaultStatus =
       /** When the practice passphrase was last changed; null: never (or the key store keeps the key). */
       passphraseChangedAt: string | null;
       unencryptedCopies: { file: string; bytes: number }[];
+      /** Said once after opening: how a key change ended. */
+      notice?: string;
     }
   /** No key and no record yet (a first start, or the first start of a version with encryption). */
   | { state: 'create'; store: string | null; unencryptedRecord: boolean }
   /** A new key was made: the recovery key is shown once and must be confirmed as stored. */
-  | { state: 'recovery-key'; recoveryKey: string; groups: number }
+  | { state: 'recovery-key'; recoveryKey: string; groups: number; /** The key of an existing record is being replaced (Settings → Encryption). */ replacing?: boolean }
   /** The key is wrapped by the practice passphrase. */
   | { state: 'unlock' }
   /** Only the recovery key can open the record here. */
@@ -50,6 +52,10 @@ export const vaultContract = {
     input: z.object({ current: passphrase, next: passphrase }).strict(),
     output: undefined as unknown as VaultStatus,
   },
+  /** A new key for the record (and so a new recovery key), shown for confirming; the practice passphrase asked where it keeps the key. */
+  'vault:beginKeyChange': { input: z.object({ passphrase: passphrase.optional() }).strict(), output: undefined as unknown as VaultStatus },
+  /** The new key dropped before its recovery key was confirmed: the current key stays. */
+  'vault:cancelKeyChange': { input: z.object({}).strict(), output: undefined as unknown as VaultStatus },
   'vault:showRecoveryKey': { input: z.object({}).strict(), output: undefined as unknown as { recoveryKey: string } },
   'vault:removeUnencrypted': { input: z.object({}).strict(), output: undefined as unknown as { removed: number; bytes: number; backup: string } },
 } as const;
