@@ -154,7 +154,10 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       writeKeyFile(options.dataDirectory, current);
       const reopened = await open(from);
       if (reopened.state !== 'open') return reopened;
-      status = { ...reopened, notice: `The key was not replaced, and the record stays under its current key and recovery key: ${outcome.error ?? 'a file could not be re-encrypted'}. The new recovery key is not valid; destroy it.` };
+      status = {
+        ...reopened,
+        notice: { kind: 'error', message: `The key was not replaced; the record stays under its current key and recovery key (${outcome.error ?? 'a file could not be re-encrypted'}). The new recovery key is not valid: destroy it.` },
+      };
       return status;
     }
     writeKeyFile(options.dataDirectory, promotePending(file));
@@ -163,13 +166,17 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     const live = backend as Backend | null;
     if (opened.state !== 'open' || !live) return opened;
     const { rekeyed, already, unreadable } = outcome.result;
+    const others = rekeyed.length + already.length - 1;
     auditVaultEvent(live.db, 'database_key', keyId(to), { previousKeyId: keyId(from), filesReencrypted: rekeyed.length + already.length, filesLeft: unreadable.length });
     options.logError?.('vault', new Error(`database key replaced: ${rekeyed.length + already.length} files re-encrypted, ${unreadable.length} left (no key of this record opens them)`));
     status = {
       ...opened,
-      notice:
-        `The key was replaced: the record and ${rekeyed.length + already.length - 1} backups and kept copies are encrypted with the new key. The old recovery key opens nothing any more; destroy it.` +
-        (unreadable.length > 0 ? ` ${unreadable.length} older files that neither key opens were left as they were: ${unreadable.map((f) => path.basename(f)).join(', ')}.` : ''),
+      notice: {
+        kind: 'info',
+        message:
+          `The key was replaced: the record and its ${others} ${others === 1 ? 'other file' : 'other files'} (backups and kept copies) are encrypted with the new key. The old recovery key opens nothing any more: destroy it.` +
+          (unreadable.length > 0 ? ` ${unreadable.length} older files that neither key opens were left as they were: ${unreadable.map((f) => path.basename(f)).join(', ')}.` : ''),
+      },
     };
     return status;
   }

@@ -20,7 +20,7 @@ export type VaultStatus =
       passphraseChangedAt: string | null;
       unencryptedCopies: { file: string; bytes: number }[];
       /** Said once after opening: how a key change ended. */
-      notice?: string;
+      notice?: { kind: 'info' | 'error'; message: string };
     }
   /** No key and no record yet (a first start, or the first start of a version with encryption). */
   | { state: 'create'; store: string | null; unencryptedRecord: boolean }

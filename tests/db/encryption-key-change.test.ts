@@ -99,7 +99,7 @@ describe('replacing the record key', () => {
 
     const opened = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: shown.recoveryKey.slice(-5) });
     const newKey = keyOf(shown.recoveryKey);
-    expect(opened).toMatchObject({ state: 'open', keyId: keyId(newKey), notice: expect.stringContaining('The key was replaced') });
+    expect(opened).toMatchObject({ state: 'open', keyId: keyId(newKey), notice: { kind: 'info', message: expect.stringContaining('The key was replaced') } });
     // The day's automatic backup, made at the reopening, is made with the new key too.
     await g.backend()?.startupBackup;
     expect(allUnder(newKey, oldKey)).toEqual(expect.arrayContaining(files));
@@ -184,7 +184,7 @@ describe('replacing the record key', () => {
     fs.copyFileSync(files[2] ?? '', `${files[2] ?? ''}.rekey`);
 
     const next = gate(testKeyStore());
-    expect(await next.begin()).toMatchObject({ state: 'open', keyId: keyId(newKey), notice: expect.stringContaining('The key was replaced') });
+    expect(await next.begin()).toMatchObject({ state: 'open', keyId: keyId(newKey), notice: { kind: 'info', message: expect.stringContaining('The key was replaced') } });
     await next.backend()?.startupBackup;
     allUnder(newKey, oldKey);
     expect(fs.existsSync(`${files[2] ?? ''}.rekey`)).toBe(false);
@@ -204,7 +204,7 @@ describe('replacing the record key', () => {
     const shown = await vault(g, 'vault:beginKeyChange');
     if (shown.state !== 'recovery-key') throw new Error(shown.state);
     const opened = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: shown.recoveryKey.slice(-5) });
-    expect(opened).toMatchObject({ state: 'open', keyId: keyId(oldKey), notice: expect.stringContaining('The key was not replaced') });
+    expect(opened).toMatchObject({ state: 'open', keyId: keyId(oldKey), notice: { kind: 'error', message: expect.stringContaining('The key was not replaced') } });
     for (const f of recordFilesToRekey(dataPaths(dir), second)) expect(keyOpensFile(f, keyOf(shown.recoveryKey)), f).toBe(false);
     expect(readKeyFile(dir)?.keyId).toBe(keyId(oldKey));
     expect(readKeyFile(dir)?.pending).toBeUndefined();

@@ -8,6 +8,7 @@ import { vaultCall } from '../vault/vault-api.ts';
 import '../vault/vault.css';
 import { formatDateTime, formatSize } from '../format.ts';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
+import { ReplaceKeyPanel } from './ReplaceKeyPanel.tsx';
 
 type Open = Extract<VaultStatus, { state: 'open' }>;
 
@@ -34,6 +35,7 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
   const [cancelled, setCancelled] = useState(false);
   const [removed, setRemoved] = useState<string | null>(null);
   const [changing, setChanging] = useState(false);
+  const [replacing, setReplacing] = useState(false);
   // After the passphrase form closes, the focus goes back to the button that opened it.
   const [changeClosed, setChangeClosed] = useState(false);
 
@@ -103,7 +105,13 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
             Change the practice passphrase…
           </button>
         )}
+        {status && !replacing && (
+          <button type="button" onClick={() => setReplacing(true)} data-testid="replace-key">
+            Replace the key and the recovery key…
+          </button>
+        )}
       </div>
+      {replacing && status && <ReplaceKeyPanel vault={vault} needsPassphrase={status.protection === 'passphrase'} onCancel={() => setReplacing(false)} />}
       {changing && (
         <ChangePassphraseForm
           vault={vault}

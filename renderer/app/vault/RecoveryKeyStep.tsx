@@ -13,10 +13,17 @@ export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery
     e.preventDefault();
     await submit(() => vault.confirmRecoveryKey({ lastGroup }));
   }
+  const replacing = status.replacing === true;
 
   return (
     <form className="card vault-card" onSubmit={(e) => void confirm(e)} aria-labelledby="vault-title" noValidate>
-      <h1 id="vault-title">Store the recovery key</h1>
+      <h1 id="vault-title">{replacing ? 'Store the new recovery key' : 'Store the recovery key'}</h1>
+      {replacing && (
+        <p className="vault-note" data-testid="vault-replacing">
+          The record gets a new key. Once you confirm, the record, its backups and the copies in the second backup folder
+          are encrypted again with it (about 20 seconds per gigabyte), and the old recovery key opens nothing any more.
+        </p>
+      )}
       <p className="vault-warning">
         Without the key on this computer and this recovery key, nobody can read the record: not the practice, not an IT
         service, not ToxinMap support. Print it or store it somewhere safe, away from this computer.
@@ -40,14 +47,20 @@ export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery
       {error && <p className="form-error" role="alert">{error}</p>}
       {busy && (
         <p className="vault-note" role="status" data-testid="vault-opening">
-          Opening the record. At the first start of this version an unencrypted record is encrypted first: about
-          20 seconds for ten years of records. Leave the app open until the patient list appears.
+          {replacing
+            ? 'Encrypting the record and its backups with the new key. Leave the app open until the patient list appears.'
+            : 'Opening the record. At the first start of this version an unencrypted record is encrypted first: about 20 seconds for ten years of records. Leave the app open until the patient list appears.'}
         </p>
       )}
       <div className="form-actions left">
         <button type="submit" className="primary" disabled={busy} data-testid="vault-confirm">
-          {busy ? 'Opening the record…' : 'Confirm and open the record'}
+          {busy ? (replacing ? 'Encrypting with the new key…' : 'Opening the record…') : replacing ? 'Confirm and replace the key' : 'Confirm and open the record'}
         </button>
+        {replacing && (
+          <button type="button" disabled={busy} onClick={() => void submit(() => vault.cancelKeyChange({}))} data-testid="vault-keep-key">
+            Keep the current key
+          </button>
+        )}
       </div>
     </form>
   );

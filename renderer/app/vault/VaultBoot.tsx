@@ -28,6 +28,22 @@ export function VaultBoot({ vault, children }: { vault: VaultApi; children: Reac
       </main>
     );
   }
-  if (status.state === 'open') return <>{children}</>;
+  if (status.state === 'open') {
+    const notice = status.notice;
+    return (
+      <>
+        {notice && (
+          // How a key change ended: kept until read and dismissed (it asks to destroy a recovery key).
+          <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="vault-notice">
+            <span>{notice.message}</span>
+            <button type="button" className="notice-close" onClick={() => setStatus({ ...status, notice: undefined })} aria-label="Dismiss message">
+              ×
+            </button>
+          </div>
+        )}
+        {children}
+      </>
+    );
+  }
   return <VaultScreen vault={vault} status={status} onStatus={setStatus} />;
 }
