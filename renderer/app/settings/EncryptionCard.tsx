@@ -38,6 +38,8 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
   const [replacing, setReplacing] = useState(false);
   // After the passphrase form closes, the focus goes back to the button that opened it.
   const [changeClosed, setChangeClosed] = useState(false);
+  // After a change, the focus goes to what it says (not to a button a second Enter would press again).
+  const [changedText, setChangedText] = useState<string | null>(null);
 
   async function refresh() {
     if (!vault) return;
@@ -101,7 +103,7 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
           {recoveryKey ? 'Hide the recovery key' : 'Show recovery key'}
         </button>
         {status?.protection === 'passphrase' && !changing && (
-          <button type="button" autoFocus={changeClosed} onClick={() => setChanging(true)} data-testid="change-passphrase">
+          <button type="button" autoFocus={changeClosed} onClick={() => { setChangedText(null); setChanging(true); }} data-testid="change-passphrase">
             Change the practice passphrase…
           </button>
         )}
@@ -121,11 +123,13 @@ export function EncryptionCard({ nav }: { nav: Nav }) {
           }}
           onChanged={(s) => {
             setChanging(false);
-            setChangeClosed(true);
             if (s.state === 'open') setStatus(s);
-            nav.notify({ kind: 'info', message: 'The practice passphrase was changed. From the next start ToxinMap asks for the new one.' });
+            setChangedText('The practice passphrase was changed. From the next start ToxinMap asks for the new one.');
           }}
         />
+      )}
+      {changedText && !changing && (
+        <p className="ok-text" role="status" tabIndex={-1} ref={(p) => p?.focus()} data-testid="passphrase-changed-text">{changedText}</p>
       )}
       {show.error && <p className="form-error" role="alert">{show.error}</p>}
       {recoveryKey && (
