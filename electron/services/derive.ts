@@ -1,17 +1,16 @@
 import { format } from 'date-fns';
 import type { SessionDerivedView } from '../../shared/ipc/contract.ts';
-import type { IndicationId } from '../../shared/indications.ts';
 import { deriveSession, type DeriveInput, type PriorDose, type SessionDerived } from '../../shared/rules/index.ts';
 import { listAcknowledgements } from '../db/acknowledgements.ts';
 import { externalDosesUpTo } from '../db/external-doses.ts';
 import * as patients from '../db/patients.ts';
-import { earlierSignedSessions, signedSessionCentiunits } from '../db/prior-doses.ts';
 import { found } from '../db/rows.ts';
 import { listVials } from '../db/session-parts.ts';
 import { getStoredDerived } from '../db/session-derived.ts';
 import * as repo from '../db/sessions.ts';
 import { sitesForDerivation } from '../db/sites.ts';
 import type { ServiceContext } from './context.ts';
+import { earlierSessionDoses } from './earlier-doses.ts';
 
 /**
  * Everything deriveSession needs about one session, read in at most eight statements whatever the
@@ -26,17 +25,8 @@ export function buildDeriveInput(ctx: ServiceContext, sessionId: string): Derive
 export function deriveInputFor(ctx: ServiceContext, session: repo.SessionRecord): DeriveInput {
   const db = ctx.db;
   const patient = found(patients.getPatient(db, session.patientId), `Patient ${session.patientId}`);
-  const earlierSessions = earlierSignedSessions(db, { id: session.id, patientId: session.patientId, date: session.date });
-  const centiunits = signedSessionCentiunits(db, earlierSessions);
-  const earlier: PriorDose[] = earlierSessions.map((s) => ({
-    id: s.id,
-    date: s.date,
-    productId: s.product_id,
-    indications: [s.indication as IndicationId, ...(JSON.parse(s.other_indications) as IndicationId[])],
-    // Summed in whole hundredths, exactly as sumUnits does (shared/domain/values.ts).
-    units: (centiunits.get(s.id) ?? 0) / 100,
-    origin: 'session',
-  }));
+  const earlierSessions = earlierSessionDoses(db, { id: session.id, patientId: session.patientId, date: session.date });
+  const earlier: PriorDose[] = [...earlierSessions.doses];
   for (const d of externalDosesUpTo(db, session.patientId, session.date)) {
     earlier.push({
       id: d.id, date: d.date, productId: d.productId, indications: d.indication ? [d.indication] : [], units: d.units,
@@ -46,7 +36,7 @@ export function deriveInputFor(ctx: ServiceContext, session: repo.SessionRecord)
   earlier.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   // This visit's weight, else the latest one recorded on an earlier signed session (oldest first above).
-  const weightKg = session.weightKg ?? earlierSessions.findLast((s) => s.weight_kg !== null)?.weight_kg ?? null;
+  const weightKg = session.weightKg ?? earlierSessions.latestWeightKg;
 
   return {
     session: {

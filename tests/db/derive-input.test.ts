@@ -3,6 +3,7 @@
 import type { ExternalDose, Patient, SessionDetail } from '../../shared/domain/types.ts';
 import type { PriorDose } from '../../shared/rules/types.ts';
 import { buildDeriveInput } from '../../electron/services/derive.ts';
+import { signAndSeal } from '../../electron/trust/seal.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 import { SIGNING_PASSPHRASE, signingClinician } from '../helpers/signing.ts';
 
@@ -107,6 +108,36 @@ describe("a session's earlier doses", () => {
     expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: original.id, units: 10 })]);
     await b.call('session:sign', { id: correction.id, passphrase: SIGNING_PASSPHRASE });
     expect(buildDeriveInput(b.ctx, today.id).earlier).toEqual([expect.objectContaining({ id: correction.id, units: 2.5 })]);
+  });
+
+  it('are kept between derivations and read again when a session of the patient is signed or the date changes', async () => {
+    const march = await signed('2026-03-01', [5]);
+    const today = await session('2026-06-01', [5]);
+    const first = buildDeriveInput(b.ctx, today.id).earlier;
+    expect(ids(first)).toEqual([march.id]);
+    // Kept: the same frozen doses again.
+    expect(buildDeriveInput(b.ctx, today.id).earlier[0]).toBe(first[0]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    const april = await signed('2026-04-01', [2.5]);
+    expect(ids(buildDeriveInput(b.ctx, today.id).earlier)).toEqual([march.id, april.id]);
+    await b.call('session:update', { id: today.id, date: '2026-03-15' });
+    expect(ids(buildDeriveInput(b.ctx, today.id).earlier)).toEqual([march.id]);
+  });
+
+  it('are never taken from a derivation inside a signing that was rolled back', async () => {
+    const today = await session('2026-06-01', [5]);
+    const undone = await session('2026-02-01', [5]);
+    expect(() =>
+      b.ctx.db.transaction(() => {
+        const signer = b.ctx.db.prepare('SELECT id FROM clinicians LIMIT 1').pluck().get() as string;
+        signAndSeal(b.ctx.db, undone.id, { signedAt: '2026-12-01T10:00:00.000Z', signedBy: 'Dr. Test', signerId: signer });
+        expect(ids(buildDeriveInput(b.ctx, today.id).earlier)).toEqual([undone.id]);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    // One other session signed: the patient has as many signed sessions as inside the rolled-back one.
+    const march = await signed('2026-03-01', [2.5]);
+    expect(ids(buildDeriveInput(b.ctx, today.id).earlier)).toEqual([march.id]);
   });
 
   it('count the other indications treated at those sessions', async () => {
