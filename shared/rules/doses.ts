@@ -184,15 +184,23 @@ function perSession(ctx: DoseContext): Finding[] {
 }
 
 /** PREEMPT: follow-the-pain sites only in the muscles it allows, at most its maximum total and site count. */
+/** PREEMPT's fixed sites per muscle and its follow-the-pain muscles as words: read from the reference once. */
+let preemptFixed: Map<string, { units: number; sites: number }> | null = null;
+let preemptAllowedWords: string | null = null;
+
 function preempt(ctx: DoseContext): Finding[] {
   if (!ctx.indications.includes('chronic_migraine') || ctx.productId !== PREEMPT_PRODUCT_ID) return [];
   const ftp = PREEMPT.follow_the_pain;
   const out: Finding[] = [];
-  const fixed = new Map<string, { units: number; sites: number }>();
-  for (const f of PREEMPT.fixed_sites) fixed.set(f.muscle_id, { units: f.total_U, sites: f.sites });
-  const muscles = [...new Set(ctx.sites.map((s) => s.muscleId))];
-  for (const m of muscles) {
-    const list = ctx.sites.filter((s) => s.muscleId === m);
+  const fixed = (preemptFixed ??= new Map(PREEMPT.fixed_sites.map((f) => [f.muscle_id, { units: f.total_U, sites: f.sites }])));
+  // The sites of each muscle, muscles in the order they were first charted (a live derivation runs at every change).
+  const byMuscle = new Map<string, DeriveSite[]>();
+  for (const site of ctx.sites) {
+    const list = byMuscle.get(site.muscleId);
+    if (list) list.push(site);
+    else byMuscle.set(site.muscleId, [site]);
+  }
+  for (const [m, list] of byMuscle) {
     const base = fixed.get(m) ?? { units: 0, sites: 0 };
     const extraU = sumUnits([unitsOf(list), -base.units]);
     const extraSites = list.length - base.sites;
@@ -201,7 +209,7 @@ function preempt(ctx: DoseContext): Finding[] {
         key: `preempt_ftp_site_not_allowed:${m}`,
         kind: 'preempt_ftp_site_not_allowed',
         severity: 'warning',
-        message: `${muscleLabel(m)}: ${fmtUnits(unitsOf(list))} at ${list.length} site${list.length === 1 ? '' : 's'}${base.sites > 0 ? `, beyond PREEMPT's fixed ${fmtUnits(base.units)} at ${base.sites}` : ', not a PREEMPT muscle'}. Follow-the-pain injections are given only in ${ftp.allowed_muscle_ids.map((id) => muscleLabel(id)).join(', ')}${ftp.not_allowed_muscle_ids.includes(m) ? ` (not in the ${ftp.not_allowed})` : ''}.`,
+        message: `${muscleLabel(m)}: ${fmtUnits(unitsOf(list))} at ${list.length} site${list.length === 1 ? '' : 's'}${base.sites > 0 ? `, beyond PREEMPT's fixed ${fmtUnits(base.units)} at ${base.sites}` : ', not a PREEMPT muscle'}. Follow-the-pain injections are given only in ${(preemptAllowedWords ??= ftp.allowed_muscle_ids.map((id) => muscleLabel(id)).join(', '))}${ftp.not_allowed_muscle_ids.includes(m) ? ` (not in the ${ftp.not_allowed})` : ''}.`,
         sources: [...PREEMPT.sources.filter((s) => s !== 'MEM')],
         siteIds: list.map((s) => s.id),
       });
