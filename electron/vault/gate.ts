@@ -134,6 +134,16 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     return open(k);
   }
 
+  /** A key change waits for the day's backup and refuses while a backup, restore, export or import runs (they hold the files). */
+  async function requireNoTask(): Promise<void> {
+    if (!backend) return;
+    await backend.startupBackup;
+    const task = await backend.dispatch('task:progress', {});
+    if (task.ok && task.value) {
+      throw new AppError('CONFLICT', `A ${(task.value as { task: string }).task} is running. Replace the key when it has finished.`);
+    }
+  }
+
   /**
    * Re-encrypts every file of the record under the pending key, the record closed, then keeps only that
    * key; on a failure the files go back under the current key, which stays. Either way the record reopens.
@@ -240,6 +250,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       if (!file) throw new AppError('CONFLICT', 'The key file is missing; start again.');
       if (status.replacing) {
         if (!file.pending || !nextKey) throw new AppError('CONFLICT', 'There is no key change to confirm.');
+        await requireNoTask();
         // The second backup folder noted now: a start that resumes the change cannot read the settings otherwise.
         const secondFolder = secondFolderOf(paths.file, [key, nextKey]);
         writeKeyFile(options.dataDirectory, { ...file, pending: { ...file.pending, recoveryConfirmedAt: now().toISOString(), secondFolder } });
@@ -296,6 +307,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     },
     'vault:beginKeyChange': async (input: { passphrase?: string }) => {
       if (status.state !== 'open' || !backend || !key) throw new AppError('LOCKED', 'The record is not open.');
+      await requireNoTask();
       nextKey = await beginKeyChange(options.dataDirectory, key, input, { osStore: options.osStore, at: now(), attempts });
       status = { ...recoveryKeyStatus(nextKey), replacing: true };
       return status;

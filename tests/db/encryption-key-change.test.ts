@@ -16,6 +16,7 @@ import { parseRecoveryKey } from '../../electron/vault/recovery-key.ts';
 import type { VaultStatus } from '../../shared/ipc/vault-contract.ts';
 import { testKeyStore } from '../helpers/key-store.ts';
 import { MIGRATIONS_DIR, removeDir, tempDir } from '../helpers/temp.ts';
+import { spawnTsWorker } from '../helpers/worker.ts';
 
 let dir: string;
 let second: string;
@@ -33,11 +34,15 @@ afterEach(() => {
   logged.length = 0;
 });
 
-function gate(store: OsKeyStore | null): VaultGate {
+function gate(store: OsKeyStore | null, worker = false): VaultGate {
   const g = createVaultGate({
     dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0,
     logError: (where, err) => logged.push(`${where}: ${(err as Error).message}`),
-    start: (key) => startBackend({ dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: key, chooseBackupFolder: () => Promise.resolve(second) }),
+    start: (key) =>
+      startBackend({
+        dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, appVersion: '0.0.0-test', databaseKey: key, chooseBackupFolder: () => Promise.resolve(second),
+        ...(worker ? { spawnWorker: spawnTsWorker } : {}),
+      }),
   });
   gates.push(g);
   return g;
@@ -189,6 +194,19 @@ describe('replacing the record key', () => {
     allUnder(newKey, oldKey);
     expect(fs.existsSync(`${files[2] ?? ''}.rekey`)).toBe(false);
     expect(next.backend()?.db.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
+  });
+
+  it('waits while a backup runs in the data worker: asked meanwhile, it says so and changes nothing', async () => {
+    const g = gate(testKeyStore(), true);
+    await g.begin();
+    const made = await vault(g, 'vault:create');
+    if (made.state !== 'recovery-key') throw new Error(made.state);
+    await vault(g, 'vault:confirmRecoveryKey', { lastGroup: made.recoveryKey.slice(-5) });
+    const backingUp = g.dispatchApp('backup:now', {});
+    expect(await g.dispatchVault('vault:beginKeyChange', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A backup is running. Replace the key when it has finished.' } });
+    expect(readKeyFile(dir)?.pending).toBeUndefined();
+    expect((await backingUp).ok).toBe(true);
+    expect((await vault(g, 'vault:beginKeyChange')).state).toBe('recovery-key');
   });
 
   it('stopped by a file that cannot be re-encrypted: everything goes back under the current key, which stays, and it is said', async () => {
