@@ -128,11 +128,15 @@ async function start(): Promise<void> {
   // The record is encrypted; its key comes from the OS key store, the practice passphrase or the recovery key
   // (electron/vault/). When the OS key store has it, the record opens here, before the window, with the
   // damage dialogs as needed; otherwise the page asks (window.vault) and the record opens from there.
+  const { spawnWorker, nativeBinding } = backendOptions();
   gate = createVaultGate({
     dataDirectory: app.getPath('userData'),
     migrationsDir: path.join(__dirname, 'migrations'),
     osStore: osKeyStore(),
     logError,
+    // A key change re-encrypts the record and its backups in the data worker.
+    ...(spawnWorker ? { spawnWorker } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
     start: async (databaseKey) => {
       const opened = await startWithRecovery({ ...backendOptions(), databaseKey }, logFile(), logError);
       if (!opened) {

@@ -111,3 +111,25 @@ export function rekeyFiles(files: string[], from: Buffer, to: Buffer, onFile?: (
   });
   return result;
 }
+
+export interface KeyChangeOutcome {
+  ok: boolean;
+  result: RekeyResult;
+  /** Why it stopped (the files then stay under, or went back to, the current key). */
+  error?: string;
+}
+
+/**
+ * Re-encrypts the record's files from `from` to `to`, the record closed. On a failure the files already
+ * re-encrypted are put back under `from` (that way of rekeyFile is the same checked copy and rename).
+ */
+export function reencryptRecord(paths: DataPaths, secondFolder: string | null, from: Buffer, to: Buffer, onFile?: (done: number, total: number) => void): KeyChangeOutcome {
+  const files = recordFilesToRekey(paths, secondFolder);
+  try {
+    return { ok: true, result: rekeyFiles(files, from, to, onFile) };
+  } catch (err) {
+    const back = recordFilesToRekey(paths, secondFolder);
+    const result = rekeyFiles(back, to, from);
+    return { ok: false, result, error: (err as Error).message };
+  }
+}

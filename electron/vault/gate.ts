@@ -14,7 +14,8 @@ import { AppError, type Envelope } from '../../shared/ipc/result.ts';
 import { vaultContract, type VaultChannel, type VaultStatus } from '../../shared/ipc/vault-contract.ts';
 import { protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
 import { passphraseAttempts } from './attempts.ts';
-import { auditVaultEvent, promotePending, reencryptRecord, secondFolderOf, unwrapPending } from './key-change.ts';
+import { auditVaultEvent, promotePending, secondFolderOf, unwrapPending } from './key-change.ts';
+import { runTask, type SpawnWorker } from '../workers/run-task.ts';
 import { beginKeyChange, changePracticePassphrase, removeUnencryptedAfterBackup } from './open-actions.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 
@@ -32,6 +33,9 @@ export interface VaultGateOptions {
   logError?: (where: string, err: unknown) => void;
   /** Milliseconds before answering after failed passphrase attempts (tests set it to 0). */
   failureDelay?: (failures: number) => number;
+  /** The data worker (main.ts), where a key change re-encrypts the files so the window never freezes; absent: in-process. */
+  spawnWorker?: SpawnWorker;
+  nativeBinding?: string;
 }
 
 export interface VaultGate {
@@ -155,7 +159,15 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     backend?.close();
     backend = null;
     const secondFolder = readKeyFile(options.dataDirectory)?.pending?.secondFolder ?? null;
-    const outcome = reencryptRecord(paths, secondFolder, from, to, options.logError);
+    const outcome = await runTask(
+      options.spawnWorker ?? null,
+      {
+        task: 'rekey', databaseFile: paths.file, migrationsDir: options.migrationsDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        dataDirectory: options.dataDirectory, secondFolder, from: from.toString('hex'), to: to.toString('hex'),
+      },
+      () => undefined,
+    );
+    if (!outcome.ok) options.logError?.('vault key change', new Error(`the key was not replaced: ${outcome.error ?? 'unknown'}`));
     const file = readKeyFile(options.dataDirectory);
     if (!file?.pending) throw new Error('the key file lost its pending key during the key change');
     nextKey = null;

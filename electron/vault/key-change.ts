@@ -7,8 +7,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, newDatabaseKey } from '../db/cipher.ts';
 import { keyOpensFile, openPlainSqlite } from '../db/sqlite.ts';
-import type { DataPaths } from '../db/backup.ts';
-import { recordFilesToRekey, rekeyFiles, type RekeyResult } from '../db/rekey-record.ts';
 import { protectKey, unwrapKey, type KeyFile, type OsKeyStore } from './key-file.ts';
 
 /** The key file with a new key pending beside the current one (not yet confirmed), and that key. */
@@ -53,29 +51,6 @@ export function secondFolderOf(databaseFile: string, keys: Buffer[]): string | n
     }
   }
   return null;
-}
-
-export interface KeyChangeOutcome {
-  ok: boolean;
-  result: RekeyResult;
-  /** Why it stopped (the files then stay under, or went back to, the current key). */
-  error?: string;
-}
-
-/**
- * Re-encrypts the record's files from `from` to `to`, the record closed. On a failure the files already
- * re-encrypted are put back under `from` (that way of rekeyFile is the same checked copy and rename).
- */
-export function reencryptRecord(paths: DataPaths, secondFolder: string | null, from: Buffer, to: Buffer, logError?: (where: string, err: unknown) => void): KeyChangeOutcome {
-  const files = recordFilesToRekey(paths, secondFolder);
-  try {
-    return { ok: true, result: rekeyFiles(files, from, to) };
-  } catch (err) {
-    logError?.('vault key change', err);
-    const back = recordFilesToRekey(paths, secondFolder);
-    const result = rekeyFiles(back, to, from);
-    return { ok: false, result, error: (err as Error).message };
-  }
 }
 
 /** The key change written to the record's audit log (ids of the keys only, never a key). */

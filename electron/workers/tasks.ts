@@ -3,7 +3,8 @@
 // in-process when no worker is available (tests that do not care, the benchmark).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo } from '../../shared/domain/types.ts';
-import { createBackup, type BackupKind } from '../db/backup.ts';
+import { createBackup, dataPaths, type BackupKind } from '../db/backup.ts';
+import { reencryptRecord, type KeyChangeOutcome } from '../db/rekey-record.ts';
 import { checkIntegrity, type IntegrityResult } from '../db/integrity.ts';
 import { openDatabase } from '../db/open.ts';
 import { openSqlite, setDatabaseKey, setNativeBinding } from '../db/sqlite.ts';
@@ -35,7 +36,9 @@ export type TaskInput =
   | (Common & { task: 'backup'; backupDir: string; kind: BackupKind; at: string; retention?: number })
   | (Common & { task: 'check' })
   | (Common & { task: 'verify' })
-  | (Common & { task: 'restore-prepare'; backupPath: string; dataDirectory: string; backupDir: string; replacedDir: string });
+  | (Common & { task: 'restore-prepare'; backupPath: string; dataDirectory: string; backupDir: string; replacedDir: string })
+  /** The record's files re-encrypted from one key to another (keys in hex, in memory only, like databaseKey). */
+  | (Common & { task: 'rekey'; dataDirectory: string; secondFolder: string | null; from: string; to: string });
 
 export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
   ? { rows: number }
@@ -47,7 +50,9 @@ export type TaskOutput<T extends TaskInput['task']> = T extends 'export'
         ? TrustResult
         : T extends 'restore-prepare'
           ? { incoming: string }
-          : BackupInfo;
+          : T extends 'rekey'
+            ? KeyChangeOutcome
+            : BackupInfo;
 
 function readOnly(input: Common): Database.Database {
   return openSqlite(input.databaseFile, { readonly: true, fileMustExist: true });
@@ -101,6 +106,12 @@ export async function runTaskHere(input: TaskInput, progress: (p: TaskProgress) 
       progress({ phase: 'Copying and checking the backup', done: 0, total: 0 });
       const paths = { dataDirectory: input.dataDirectory, file: input.databaseFile, backupDir: input.backupDir, replacedDir: input.replacedDir };
       return { incoming: prepareIncoming(paths, input.backupPath, input.migrationsDir) };
+    }
+    case 'rekey': {
+      progress({ phase: 'Encrypting the record and its backups with the new key', done: 0, total: 0 });
+      return reencryptRecord(dataPaths(input.dataDirectory), input.secondFolder, Buffer.from(input.from, 'hex'), Buffer.from(input.to, 'hex'), (done, total) =>
+        progress({ phase: 'Encrypting the record and its backups with the new key', done, total }),
+      );
     }
     case 'check': {
       // The full page check of a large file, after start, off the main thread (read-only connection).

@@ -36,7 +36,7 @@ afterEach(() => {
 
 function gate(store: OsKeyStore | null, worker = false): VaultGate {
   const g = createVaultGate({
-    dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0,
+    dataDirectory: dir, migrationsDir: MIGRATIONS_DIR, osStore: store, failureDelay: () => 0, ...(worker ? { spawnWorker: spawnTsWorker } : {}),
     logError: (where, err) => logged.push(`${where}: ${(err as Error).message}`),
     start: (key) =>
       startBackend({
@@ -88,8 +88,8 @@ function allUnder(key: Buffer, not: Buffer): string[] {
 }
 
 describe('replacing the record key', () => {
-  it('re-encrypts the record, its backups, set-aside files and second-folder copies; the old recovery key opens nothing', async () => {
-    const g = gate(testKeyStore());
+  it('re-encrypts the record, its backups, set-aside files and second-folder copies (in the data worker); the old recovery key opens nothing', async () => {
+    const g = gate(testKeyStore(), true);
     const oldRecovery = await record(g);
     const oldKey = keyOf(oldRecovery);
     const files = recordFilesToRekey(dataPaths(dir), second);
