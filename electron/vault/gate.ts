@@ -56,6 +56,8 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
   let key: Buffer | null = null;
   /** The new key while the record's key is being replaced (key-change.ts). */
   let nextKey: Buffer | null = null;
+  /** Files re-encrypted of all, while a key change runs. */
+  let rekeyProgress: { done: number; total: number } | null = null;
   let backend: Backend | null = null;
   const attempts = passphraseAttempts(options.failureDelay, options.logError);
 
@@ -165,8 +167,12 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
         task: 'rekey', databaseFile: paths.file, migrationsDir: options.migrationsDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         dataDirectory: options.dataDirectory, secondFolder, from: from.toString('hex'), to: to.toString('hex'),
       },
-      () => undefined,
-    );
+      (p) => {
+        rekeyProgress = { done: p.done, total: p.total };
+      },
+    ).finally(() => {
+      rekeyProgress = null;
+    });
     if (!outcome.ok) options.logError?.('vault key change', new Error(`the key was not replaced: ${outcome.error ?? 'unknown'}`));
     const file = readKeyFile(options.dataDirectory);
     if (!file?.pending) throw new Error('the key file lost its pending key during the key change');
@@ -338,6 +344,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
       }
       return open(key);
     },
+    'vault:progress': () => rekeyProgress,
     'vault:showRecoveryKey': () => {
       if (status.state !== 'open' || !key) throw new AppError('LOCKED', 'The record is not open.');
       return { recoveryKey: formatRecoveryKey(key) };
@@ -352,6 +359,8 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
   // record (a double Enter) must not open it twice; it finds the state the first one left.
   let queue: Promise<unknown> = Promise.resolve();
   function dispatchVault(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    // The progress of a key change is asked while that change holds the queue.
+    if (channel === 'vault:progress') return dispatchVaultNow(channel, input);
     const answer = queue.then(() => dispatchVaultNow(channel, input));
     queue = answer.catch(() => undefined);
     return answer;

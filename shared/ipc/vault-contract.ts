@@ -56,6 +56,8 @@ export const vaultContract = {
   'vault:beginKeyChange': { input: z.object({ passphrase: passphrase.optional() }).strict(), output: undefined as unknown as VaultStatus },
   /** The new key dropped before its recovery key was confirmed: the current key stays. */
   'vault:cancelKeyChange': { input: z.object({}).strict(), output: undefined as unknown as VaultStatus },
+  /** How far a key change is (files re-encrypted of all); null when none runs. Answered at once, beside the call that runs it. */
+  'vault:progress': { input: z.object({}).strict(), output: undefined as unknown as { done: number; total: number } | null },
   'vault:showRecoveryKey': { input: z.object({}).strict(), output: undefined as unknown as { recoveryKey: string } },
   'vault:removeUnencrypted': { input: z.object({}).strict(), output: undefined as unknown as { removed: number; bytes: number; backup: string } },
 } as const;

@@ -102,7 +102,18 @@ describe('replacing the record key', () => {
     expect(readKeyFile(dir)?.pending).toMatchObject({ protection: 'os', recoveryConfirmedAt: null });
     expect(await g.dispatchVault('vault:confirmRecoveryKey', { lastGroup: 'WRONG' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
 
-    const opened = await vault(g, 'vault:confirmRecoveryKey', { lastGroup: shown.recoveryKey.slice(-5) });
+    // Confirmed: the worker re-encrypts file by file, and the progress is answered meanwhile.
+    let finished = false;
+    const confirming = vault(g, 'vault:confirmRecoveryKey', { lastGroup: shown.recoveryKey.slice(-5) }).finally(() => (finished = true));
+    const seen: { done: number; total: number }[] = [];
+    while (!finished) {
+      const p = await g.dispatchVault('vault:progress', {});
+      if (p.ok && p.value) seen.push(p.value as { done: number; total: number });
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(seen.some((p) => p.total === files.length && p.done > 0)).toBe(true);
+    expect(await g.dispatchVault('vault:progress', {})).toEqual({ ok: true, value: null });
+    const opened = await confirming;
     const newKey = keyOf(shown.recoveryKey);
     expect(opened).toMatchObject({ state: 'open', keyId: keyId(newKey), notice: { kind: 'info', message: expect.stringContaining('The key was replaced') } });
     // The day's automatic backup, made at the reopening, is made with the new key too.

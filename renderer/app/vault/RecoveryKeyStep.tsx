@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
 import type { StepProps } from './VaultScreen.tsx';
 import { RecoveryKeySheet } from './RecoveryKeySheet.tsx';
@@ -14,6 +14,21 @@ export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery
     await submit(() => vault.confirmRecoveryKey({ lastGroup }));
   }
   const replacing = status.replacing === true;
+  // While the files are encrypted again (in the data worker): how many are done, asked twice a second.
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    if (!busy || !replacing) return;
+    let live = true;
+    const timer = setInterval(() => {
+      void vault.progress({}).then((r) => {
+        if (live && r.ok) setProgress(r.value);
+      });
+    }, 500);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [busy, replacing, vault]);
 
   return (
     <form className="card vault-card" onSubmit={(e) => void confirm(e)} aria-labelledby="vault-title" noValidate>
@@ -48,7 +63,7 @@ export function RecoveryKeyStep({ vault, status, onStatus }: StepProps<'recovery
       {busy && (
         <p className="vault-note" role="status" data-testid="vault-opening">
           {replacing
-            ? 'Encrypting the record and its backups with the new key. Leave the app open until the patient list appears.'
+            ? `Encrypting the record and its backups with the new key${progress && progress.total > 0 ? ` (file ${Math.min(progress.done + 1, progress.total)} of ${progress.total})` : ''}. Leave the app open until the patient list appears.`
             : 'Opening the record. At the first start of this version an unencrypted record is encrypted first: about 20 seconds for ten years of records. Leave the app open until the patient list appears.'}
         </p>
       )}
