@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { getView, hasView } from '../../../shared/atlas/index.ts';
+import { siteRegionProblem } from '../../../shared/atlas/site-region.ts';
 import type { Side } from '../../../shared/atlas/types.ts';
 import { volumeMl } from '../../../shared/clinical/products.ts';
 import type { Guidance, Site } from '../../../shared/domain/types.ts';
@@ -68,6 +70,12 @@ export function SiteRow(props: SiteRowProps) {
   }
 
   const restored = text !== String(site.units);
+  // A point off the muscle it names: only sites charted before points had to lie on their muscle.
+  const { viewId, viewVersion, x, y, muscleId, side } = site;
+  const offMuscle = useMemo(
+    () => (hasView(viewId, viewVersion) ? siteRegionProblem(getView(viewId, viewVersion), { x, y }, muscleId, side) : null),
+    [viewId, viewVersion, x, y, muscleId, side],
+  );
   return (
     <li className={props.selected ? 'site selected' : 'site'} data-testid="site-row" data-site-id={site.id}>
       <button
@@ -116,6 +124,20 @@ export function SiteRow(props: SiteRowProps) {
         <span className="site-extra">
           {site.guidance !== 'none' && <span className="badge">{GUIDANCE_LABEL[site.guidance]}</span>} {site.note}
         </span>
+      )}
+      {offMuscle && !(props.editing && !props.readOnly) && (
+        <p className="field-message off-muscle" title={offMuscle} data-testid="site-off-muscle">
+          Its point lies off {props.muscleName(site.muscleId)} ({site.side}){props.readOnly ? ', as charted.' : ': select the site to move it.'}
+        </p>
+      )}
+      {offMuscle && props.editing && !props.readOnly && (
+        <p className="field-message off-muscle" data-testid="site-off-muscle-fix">
+          {offMuscle}.{' '}
+          <button type="button" onClick={() => void props.onChangeSite(site, { muscleId: site.muscleId, side: site.side })}>
+            Move the point onto {props.muscleName(site.muscleId)} ({site.side})
+          </button>{' '}
+          or choose the muscle it lies on below.
+        </p>
       )}
       {props.editing && !props.readOnly && <SiteEditor {...props} />}
     </li>

@@ -156,10 +156,13 @@ export function useCharting(client: Client, session: SessionDetail, onError: (er
     return editor.apply({ kind: 'update', before: site, after: { ...site, units } });
   }
 
-  /** Naming another muscle or side moves the site onto it when its point is elsewhere: the map and the record agree. */
+  /**
+   * Naming a muscle or side (another one, or the same again for a site charted off it before points had to
+   * lie on their muscle) moves the site onto it when its point is elsewhere: the map and the record agree.
+   */
   function changeSite(site: Site, changes: Partial<Pick<Site, 'muscleId' | 'side' | 'guidance' | 'note'>>): Promise<boolean> {
     const after = { ...site, ...changes };
-    if (after.muscleId !== site.muscleId || after.side !== site.side) {
+    if (changes.muscleId !== undefined || changes.side !== undefined) {
       const others = editor.sites.filter((s) => s.viewId === site.viewId && s.id !== site.id);
       const point = pointOnMuscle(getView(site.viewId, site.viewVersion), site, after.muscleId, after.side, others);
       if (point) Object.assign(after, { x: point.x, y: point.y });
