@@ -58,5 +58,11 @@ test('a site whose point lies off its muscle is marked, and moved onto the muscl
   if (!moved) throw new Error('the site is gone');
   expect(siteRegionProblem(getView('face_front', 1), moved, 'frontalis', 'left')).toBeNull();
   expect({ muscleId: moved.muscleId, side: moved.side, units: moved.units }).toEqual({ muscleId: 'frontalis', side: 'left', units: 2.5 });
+  // Undo would put the point back off its muscle, which the record no longer accepts: refused, said, nothing changed.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'is not on Frontalis (left)' })).toBeVisible();
+  await shootBoth(page, `${SHOTS}/site-off-muscle-undo`);
+  const after = (await savedSites(backend, session.id)).find((s) => s.id === legacy.id);
+  expect({ x: after?.x, y: after?.y }).toEqual({ x: moved.x, y: moved.y });
   expect(problems).toEqual([]);
 });
