@@ -9,15 +9,15 @@ import { CIPHER_NAME, fileFormat, keyId, LockedDatabaseError, newDatabaseKey } f
 import { keyOpensFile } from '../db/sqlite.ts';
 import { listUnencryptedCopies } from '../db/unencrypted-copies.ts';
 import type { Dispatch } from '../dispatch.ts';
-import { describeIssues } from '../dispatch.ts';
 import { AppError, type Envelope } from '../../shared/ipc/result.ts';
-import { vaultContract, type VaultChannel, type VaultStatus } from '../../shared/ipc/vault-contract.ts';
+import type { VaultStatus } from '../../shared/ipc/vault-contract.ts';
 import { protectKey, readKeyFile, unwrapKey, writeKeyFile, type KeyFile, type OsKeyStore } from './key-file.ts';
 import { passphraseAttempts } from './attempts.ts';
 import { auditVaultEvent, promotePending, secondFolderOf, unwrapPending } from './key-change.ts';
 import { runTask, type SpawnWorker } from '../workers/run-task.ts';
 import { beginKeyChange, changePracticePassphrase, removeUnencryptedAfterBackup } from './open-actions.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { createVaultDispatch, type VaultHandlers } from './vault-dispatch.ts';
 
 export interface VaultGateOptions {
   dataDirectory: string;
@@ -236,7 +236,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     return proceed(unwrapped.key, file);
   }
 
-  const handlers: { [C in VaultChannel]: (input: never) => Promise<unknown> | unknown } = {
+  const handlers: VaultHandlers = {
     'vault:status': () => {
       // Refreshed while open: the list of unencrypted copies changes.
       const file = status.state === 'open' ? readKeyFile(options.dataDirectory) : null;
@@ -355,33 +355,7 @@ export function createVaultGate(options: VaultGateOptions): VaultGate {
     },
   };
 
-  // One vault call at a time: a second unlock or confirmation sent while the first is still opening the
-  // record (a double Enter) must not open it twice; it finds the state the first one left.
-  let queue: Promise<unknown> = Promise.resolve();
-  function dispatchVault(channel: string, input: unknown): Promise<Envelope<unknown>> {
-    // The progress of a key change is asked while that change holds the queue.
-    if (channel === 'vault:progress') return dispatchVaultNow(channel, input);
-    const answer = queue.then(() => dispatchVaultNow(channel, input));
-    queue = answer.catch(() => undefined);
-    return answer;
-  }
-
-  async function dispatchVaultNow(channel: string, input: unknown): Promise<Envelope<unknown>> {
-    if (!Object.prototype.hasOwnProperty.call(vaultContract, channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request '${String(channel).slice(0, 60)}'` } };
-    }
-    const name = channel as VaultChannel;
-    const parsed = vaultContract[name].input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: describeIssues(parsed.error) } };
-    try {
-      const handler = handlers[name] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
-    } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
-      options.logError?.(channel, err);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was changed. The details were written to the log.' } };
-    }
-  }
+  const dispatchVault = createVaultDispatch(handlers, options.logError);
 
   const dispatchApp: Dispatch = (channel, input) =>
     backend
