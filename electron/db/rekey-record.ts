@@ -6,13 +6,12 @@
 // of the two keys, and running again after a crash skips the files already done. The record must be closed.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
-import { applyKey, fileFormat, keyId } from './cipher.ts';
+import { fileFormat, keyId } from './cipher.ts';
 import { listBackups, type DataPaths } from './backup.ts';
 import { differences, fingerprint } from './encrypt-record.ts';
 import { checkIntegrity } from './integrity.ts';
 import { fsyncDir, fsyncFile, removeWithSideFiles } from './recovery.ts';
-import { keyOpensFile, openPlainSqlite } from './sqlite.ts';
+import { keyOpensFile, openWithKey } from './sqlite.ts';
 
 /** The temporary name of a file's re-keyed copy (removed if a crash left it). */
 export const REKEY_SUFFIX = '.rekey';
@@ -25,17 +24,6 @@ export interface RekeyResult {
   /** Files neither key opens (left as they are, named for the user). */
   unreadable: string[];
   bytes: number;
-}
-
-function openWith(file: string, key: Buffer, readonly: boolean): Database.Database {
-  const db = openPlainSqlite(file, { readonly, fileMustExist: true });
-  try {
-    applyKey(db, key);
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
-  }
 }
 
 /** The encrypted files of the record: the live file, the backups, the files a restore set aside, and copies in a second folder. */
@@ -59,7 +47,7 @@ export function rekeyFile(file: string, from: Buffer, to: Buffer): 'rekeyed' | '
   // A read-only look at a file in WAL mode leaves an empty -wal and a -shm behind: removed (nothing is open).
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
   if (known) return known;
-  const source = openWith(file, from, true);
+  const source = openWithKey(file, from, { readonly: true });
   let before;
   try {
     before = fingerprint(source);
@@ -69,14 +57,14 @@ export function rekeyFile(file: string, from: Buffer, to: Buffer): 'rekeyed' | '
   }
   fs.copyFileSync(file, copy);
   try {
-    const db = openWith(copy, from, false);
+    const db = openWithKey(copy, from, { readonly: false });
     try {
       db.pragma('journal_mode = DELETE');
       db.pragma(`rekey = "x'${to.toString('hex')}'"`);
     } finally {
       db.close();
     }
-    const check = openWith(copy, to, true);
+    const check = openWithKey(copy, to, { readonly: true });
     try {
       const integrity = checkIntegrity(check);
       if (!integrity.ok) throw new Error(`the re-encrypted copy of ${path.basename(file)} failed its page check: ${integrity.detail}`);

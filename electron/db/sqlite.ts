@@ -58,6 +58,18 @@ export function openPlainSqlite(file: string, options: Database.Options = {}): D
   return connect(file, options);
 }
 
+/** An existing file opened with a given key (not this process's): re-keying, and reading a file under a key being replaced. */
+export function openWithKey(file: string, key: Buffer, options: { readonly: boolean }): Database.Database {
+  const db = connect(file, { readonly: options.readonly, fileMustExist: true });
+  try {
+    applyKey(db, key);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 /** True when `key` (null: no key) opens the file: its schema can be read. Never writes. */
 export function keyOpensFile(file: string, key: Buffer | null): boolean {
   let db: Database.Database | null = null;

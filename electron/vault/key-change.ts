@@ -5,8 +5,8 @@
 // file keeps only the new key. A crash after the confirmation resumes at the next start; a file that cannot
 // be re-encrypted puts the ones already done back under the current key, and the current key stays.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { applyKey, newDatabaseKey } from '../db/cipher.ts';
-import { keyOpensFile, openPlainSqlite } from '../db/sqlite.ts';
+import { newDatabaseKey } from '../db/cipher.ts';
+import { keyOpensFile, openWithKey } from '../db/sqlite.ts';
 import { protectKey, unwrapKey, type KeyFile, type OsKeyStore } from './key-file.ts';
 
 /** The key file with a new key pending beside the current one (not yet confirmed), and that key. */
@@ -38,9 +38,8 @@ export function promotePending(file: KeyFile): KeyFile {
 export function secondFolderOf(databaseFile: string, keys: Buffer[]): string | null {
   for (const key of keys) {
     if (!keyOpensFile(databaseFile, key)) continue;
-    const db = openPlainSqlite(databaseFile, { readonly: true, fileMustExist: true });
+    const db = openWithKey(databaseFile, key, { readonly: true });
     try {
-      applyKey(db, key);
       const value = db.prepare("SELECT value FROM settings WHERE key = 'backupFolder'").pluck().get() as string | undefined;
       const folder = value === undefined ? null : (JSON.parse(value) as unknown);
       return typeof folder === 'string' && folder.length > 0 ? folder : null;
