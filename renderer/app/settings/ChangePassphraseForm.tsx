@@ -1,35 +1,27 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { VaultApi, VaultStatus } from '../../../shared/ipc/vault-contract.ts';
-import { useAction } from '../session/useAsync.ts';
 import { PassphrasePair } from '../vault/PassphrasePair.tsx';
-import { passphraseProblem, vaultCall } from '../vault/vault-api.ts';
+import { passphraseProblem } from '../vault/vault-api.ts';
+import { useVaultStep } from '../vault/useVaultStep.ts';
 
 /**
  * Settings → Encryption: a new practice passphrase, the current one typed as proof. The key itself does not
  * change, so the recovery key and every backup stay valid.
  */
 export function ChangePassphraseForm({ vault, onChanged, onCancel }: { vault: VaultApi; onChanged: (status: VaultStatus) => void; onCancel: () => void }) {
-  const change = useAction();
+  // One change at a time: a second Enter while the first is on its way would be refused as a wrong passphrase.
+  const change = useVaultStep(onChanged);
   const [current, setCurrent] = useState('');
   const [pair, setPair] = useState({ value: '', again: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  // A second Enter while the first change is on its way would be refused as a wrong passphrase.
-  const sending = useRef(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (sending.current) return;
+    if (change.busy) return;
     const p = current === '' ? 'Type the current practice passphrase first.' : passphraseProblem(pair.value, pair.again);
     setProblem(p);
     if (p) return;
-    sending.current = true;
-    try {
-      const status = await change.run(() => vaultCall(vault.changePassphrase({ current, next: pair.value })));
-      if (status) onChanged(status);
-      else setCurrent('');
-    } finally {
-      sending.current = false;
-    }
+    if (!(await change.submit(() => vault.changePassphrase({ current, next: pair.value })))) setCurrent('');
   }
 
   const shown = problem ?? change.error;

@@ -1,7 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { VaultApi } from '../../../shared/ipc/vault-contract.ts';
-import { useAction } from '../session/useAsync.ts';
-import { vaultCall } from '../vault/vault-api.ts';
+import { useVaultStep } from '../vault/useVaultStep.ts';
 
 /**
  * Settings → Encryption: a new key for the record, when the recovery key was lost or seen by someone who
@@ -9,21 +8,13 @@ import { vaultCall } from '../vault/vault-api.ts';
  * new recovery key (the vault screen), to be stored and confirmed before anything is re-encrypted.
  */
 export function ReplaceKeyPanel({ vault, needsPassphrase, onCancel }: { vault: VaultApi; needsPassphrase: boolean; onCancel: () => void }) {
-  const begin = useAction();
+  // The vault screen takes over: it shows the new recovery key (VaultBoot reads the state at load).
+  const begin = useVaultStep(() => window.location.reload());
   const [passphrase, setPassphrase] = useState('');
-  const sending = useRef(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      const status = await begin.run(() => vaultCall(vault.beginKeyChange(needsPassphrase ? { passphrase } : {})));
-      // The vault screen takes over: it shows the new recovery key (VaultBoot reads the state at load).
-      if (status) window.location.reload();
-    } finally {
-      sending.current = false;
-    }
+    await begin.submit(() => vault.beginKeyChange(needsPassphrase ? { passphrase } : {}));
   }
 
   return (
