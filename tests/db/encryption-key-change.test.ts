@@ -26,11 +26,21 @@ beforeEach(() => {
   dir = tempDir('toxinmap-key-change-');
   second = tempDir('toxinmap-key-change-second-');
 });
-afterEach(() => {
+afterEach(async () => {
   for (const g of gates.splice(0)) g.close();
   setDatabaseKey(null);
-  removeDir(dir);
-  removeDir(second);
+  // A data worker started by the backend (the background verification) may still be opening the file read-only
+  // for a moment after the close, and leave its -shm behind while the folder is removed: tried again shortly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      removeDir(dir);
+      removeDir(second);
+      break;
+    } catch (err) {
+      if (attempt >= 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   logged.length = 0;
 });
 
